@@ -1,0 +1,489 @@
+"""Clinics, the conditions they treat, the treatments they offer and how to pay."""
+
+from __future__ import annotations
+
+import datetime
+
+import phonenumbers
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from simple_history.models import HistoricalRecords
+
+from clinics.fields import ChoiceArrayField
+from clinics.querysets import ClinicQuerySet, ProblemReportQuerySet
+
+PACIFIC = "America/Los_Angeles"
+STALE_AFTER = datetime.timedelta(days=365)
+
+zip_code_validator = RegexValidator(r"^\d{5}$", "Enter a five-digit ZIP code, such as 95816.")
+
+
+def validate_us_phone(value: str) -> None:
+    try:
+        number = phonenumbers.parse(value, "US")
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(
+            "Enter a US phone number, such as (916) 555-0123.", code="invalid_phone"
+        ) from exc
+    if not phonenumbers.is_possible_number(number) or number.country_code != 1:
+        raise ValidationError(
+            "Enter a US phone number, such as (916) 555-0123.", code="invalid_phone"
+        )
+
+
+def normalise_phone(value: str) -> str:
+    """Store phones in E.164 (+19165550123) so tel: links and comparisons are exact."""
+    if not value:
+        return value
+    try:
+        number = phonenumbers.parse(value, "US")
+    except phonenumbers.NumberParseException:
+        return value  # validate_us_phone reports it
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(value: str) -> str:
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "US")
+    except phonenumbers.NumberParseException:
+        return value
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+class Condition(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, help_text="Part of public URLs.")
+    summary = models.TextField(help_text="Plain-language summary for patients (a short paragraph).")
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("clinics:condition_detail", kwargs={"slug": self.slug})
+
+
+class Treatment(models.Model):
+    """A route of ketamine treatment (IV infusion, Spravato, KAP…)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InsurancePlan(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "insurance plan"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Spanish"
+    CHINESE = "zh", "Chinese"
+    VIETNAMESE = "vi", "Vietnamese"
+    TAGALOG = "tl", "Tagalog"
+    HMONG = "hmn", "Hmong"
+    RUSSIAN = "ru", "Russian"
+    UKRAINIAN = "uk", "Ukrainian"
+    PUNJABI = "pa", "Punjabi"
+    HINDI = "hi", "Hindi"
+    PERSIAN = "fa", "Persian (Farsi/Dari)"
+    ARABIC = "ar", "Arabic"
+    KOREAN = "ko", "Korean"
+    ASL = "ase", "American Sign Language"
+
+
+class Credential(models.TextChoices):
+    ANESTHESIOLOGIST = "anesthesiologist", "Anesthesiologist (MD/DO)"
+    PSYCHIATRIST = "psychiatrist", "Psychiatrist (MD/DO)"
+    EMERGENCY_PHYSICIAN = "emergency_physician", "Emergency physician (MD/DO)"
+    PAIN_SPECIALIST = "pain_specialist", "Pain medicine physician"
+    CRNA = "crna", "Certified registered nurse anesthetist (CRNA)"
+    PMHNP = "pmhnp", "Psychiatric nurse practitioner (PMHNP)"
+    PSYCHOLOGIST = "psychologist", "Psychologist (PhD/PsyD)"
+    LMFT = "lmft", "Licensed marriage and family therapist (LMFT)"
+    LCSW = "lcsw", "Licensed clinical social worker (LCSW)"
+    RN = "rn", "Registered nurse (RN)"
+
+
+class Clinic(models.Model):
+    class Status(models.TextChoices):
+        LISTED = "listed", "Listed"
+        TEMPORARILY_CLOSED = "temporarily_closed", "Temporarily closed"
+        CLOSED = "closed", "Closed"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="Stable public URL; old slugs keep redirecting."
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.LISTED)
+    is_demo = models.BooleanField(
+        "sample data",
+        default=False,
+        help_text="Fictional demo listing; every public page says so.",
+    )
+    description = models.TextField(blank=True)
+
+    street_address = models.CharField(max_length=200)
+    city = models.CharField(max_length=100)
+    state = models.CharField(max_length=2, default="CA")
+    zip_code = models.CharField("ZIP code", max_length=5, validators=[zip_code_validator])
+    latitude = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text="Leave blank to use the ZIP code's centre.",
+    )
+    longitude = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text="Leave blank to use the ZIP code's centre.",
+    )
+
+    phone = models.CharField(max_length=20, validators=[validate_us_phone])
+    website = models.URLField(blank=True)
+    email = models.EmailField(blank=True)
+    booking_url = models.URLField("booking link", blank=True)
+
+    accepting_new_patients = models.BooleanField(default=True)
+    wheelchair_accessible = models.BooleanField(default=False)
+    referral_required = models.BooleanField(default=False)
+    languages = ChoiceArrayField(
+        models.CharField(max_length=5, choices=Language.choices),
+        default=list,
+        blank=True,
+        help_text="Languages the clinic's staff speak with patients.",
+    )
+    medical_director = models.CharField(
+        max_length=200, blank=True, help_text="Name and credentials, e.g. “Jane Doe, MD”."
+    )
+    clinician_credentials = ChoiceArrayField(
+        models.CharField(max_length=30, choices=Credential.choices),
+        default=list,
+        blank=True,
+    )
+
+    conditions = models.ManyToManyField(Condition, related_name="clinics", blank=True)
+    treatments = models.ManyToManyField(
+        Treatment, through="ClinicTreatment", related_name="clinics", blank=True
+    )
+    insurance_plans = models.ManyToManyField(
+        InsurancePlan, related_name="clinics", blank=True, verbose_name="insurance plans accepted"
+    )
+    self_pay = models.BooleanField("accepts self-pay", default=True)
+    accepts_hsa_fsa = models.BooleanField("accepts HSA/FSA", default=False)
+    offers_financing = models.BooleanField(default=False)
+
+    last_verified_on = models.DateField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    staff_confirmed_on = models.DateField("staff confirmed accurate on", null=True, blank=True)
+    staff_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # Optimistic concurrency: a save must quote the version it was edited from.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[conditions, insurance_plans])
+    objects = ClinicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="clinic_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="clinic_longitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(zip_code__regex=r"^\d{5}$"), name="clinic_zip_code_five_digits"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["listed", "temporarily_closed", "closed"]),
+                name="clinic_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "name"], name="clinic_status_name_idx"),
+            # Bounding-box prefilter for distance search.
+            models.Index(fields=["latitude", "longitude"], name="clinic_lat_lng_idx"),
+            GinIndex(fields=["languages"], name="clinic_languages_gin"),
+            models.Index(fields=["last_verified_on"], name="clinic_last_verified_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # Derived fields only: normalised phone and coordinates from the ZIP centroid.
+        self.phone = normalise_phone(self.phone)
+        if self.latitude is None or self.longitude is None:
+            from clinics.geo import zip_centroid
+
+            centroid = zip_centroid(self.zip_code)
+            if centroid:
+                self.latitude, self.longitude = centroid
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("clinics:clinic_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.phone:
+            self.phone = normalise_phone(self.phone)
+        if self.state:
+            self.state = self.state.upper()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError("Enter both latitude and longitude, or leave both blank.")
+        if self.latitude is None and self.zip_code:
+            from clinics.geo import zip_centroid
+
+            if zip_centroid(self.zip_code) is None:
+                raise ValidationError(
+                    {"zip_code": "We don't know this ZIP code; check it or enter coordinates."}
+                )
+
+    @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+    @property
+    def is_stale(self) -> bool:
+        """True when nobody from the directory has verified it for 12 months."""
+        if self.last_verified_on is None:
+            return True
+        return timezone.localdate() - self.last_verified_on > STALE_AFTER
+
+    @cached_property
+    def language_labels(self) -> list[str]:
+        return [Language(code).label for code in self.languages if code in Language.values]
+
+    @cached_property
+    def credential_labels(self) -> list[str]:
+        return [
+            Credential(code).label
+            for code in self.clinician_credentials
+            if code in Credential.values
+        ]
+
+
+class ClinicTreatment(models.Model):
+    """A treatment a clinic offers, with an optional self-pay price range per session."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="clinic_treatments")
+    treatment = models.ForeignKey(Treatment, on_delete=models.PROTECT, related_name="offerings")
+    price_min = models.PositiveIntegerField(
+        "self-pay price from (USD)", null=True, blank=True, help_text="Per session, whole dollars."
+    )
+    price_max = models.PositiveIntegerField(
+        "self-pay price to (USD)", null=True, blank=True, help_text="Per session, whole dollars."
+    )
+    rems_certified = models.BooleanField(
+        "REMS-certified treatment center",
+        default=False,
+        help_text="Spravato only: the clinic is certified under the Spravato REMS.",
+    )
+    notes = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["treatment__sort_order", "treatment__name"]
+        verbose_name = "treatment offered"
+        verbose_name_plural = "treatments offered"
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "treatment"], name="clinic_treatment_unique"),
+            models.CheckConstraint(
+                condition=Q(price_min__isnull=True)
+                | Q(price_max__isnull=True)
+                | Q(price_min__lte=models.F("price_max")),
+                name="clinic_treatment_price_min_lte_max",
+            ),
+        ]
+        indexes = [models.Index(fields=["treatment", "clinic"], name="clinictreatment_tc_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.treatment} at {self.clinic}"
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.price_min is not None
+            and self.price_max is not None
+            and self.price_min > self.price_max
+        ):
+            raise ValidationError({"price_max": "The highest price must not be below the lowest."})
+
+    @property
+    def price_display(self) -> str:
+        if self.price_min is None and self.price_max is None:
+            return ""
+        if self.price_min is not None and self.price_max is not None:
+            if self.price_min == self.price_max:
+                return f"${self.price_min:,}"
+            return f"${self.price_min:,}–${self.price_max:,}"
+        if self.price_min is not None:
+            return f"from ${self.price_min:,}"
+        return f"up to ${self.price_max:,}"
+
+
+class OpeningHours(models.Model):
+    """One opening interval on one weekday, in Pacific time. No row = closed that day."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, "Monday"
+        TUESDAY = 1, "Tuesday"
+        WEDNESDAY = 2, "Wednesday"
+        THURSDAY = 3, "Thursday"
+        FRIDAY = 4, "Friday"
+        SATURDAY = 5, "Saturday"
+        SUNDAY = 6, "Sunday"
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField()
+    closes = models.TimeField(help_text="Must be after the opening time (no overnight intervals).")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = "opening hours"
+        verbose_name_plural = "opening hours"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opens__lt=models.F("closes")), name="opening_hours_opens_before_closes"
+            ),
+            models.CheckConstraint(
+                condition=Q(weekday__gte=0, weekday__lte=6), name="opening_hours_weekday_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["clinic", "weekday", "opens"], name="opening_hours_unique_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["weekday", "opens", "closes"], name="openinghours_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.opens and self.closes and self.opens >= self.closes:
+            raise ValidationError({"closes": "Closing time must be after opening time."})
+
+
+class ClinicMembership(models.Model):
+    """Links a clinic staff member's account to a clinic they may edit."""
+
+    class Role(models.TextChoices):
+        MANAGER = "manager", "Manager"
+        EDITOR = "editor", "Editor"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clinic_memberships"
+    )
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["clinic__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "clinic"], name="clinic_membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.clinic} ({self.get_role_display()})"
+
+
+class ProblemReport(models.Model):
+    """A member of the public telling us a listing is wrong. No health information."""
+
+    class Category(models.TextChoices):
+        PHONE = "phone", "Phone number is wrong"
+        ADDRESS = "address", "Address is wrong"
+        HOURS = "hours", "Opening hours are wrong"
+        CLOSED = "closed", "Clinic has closed"
+        PRICES = "prices", "Prices are wrong"
+        OTHER = "other", "Something else"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        RESOLVED = "resolved", "Resolved"
+        DISMISSED = "dismissed", "Dismissed"
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="problem_reports")
+    category = models.CharField("what is wrong", max_length=10, choices=Category.choices)
+    details = models.TextField(max_length=2000, blank=True)
+    reply_email = models.EmailField("email for a reply", blank=True)
+    # A salted hash of the sender's IP address, only for rate limiting.
+    sender_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    staff_notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ProblemReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="problemreport_status_idx"),
+            models.Index(
+                fields=["sender_fingerprint", "created_at"], name="problemreport_rate_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} — {self.clinic}"

@@ -1,0 +1,25 @@
+from django.contrib.sitemaps import Sitemap
+
+from clinics.models import Clinic, Condition
+
+
+class ClinicSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return Clinic.objects.listed().only("slug", "updated_at")
+
+    def lastmod(self, clinic):
+        return clinic.updated_at
+
+
+class ConditionSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        return Condition.objects.only("slug")
+
+
+SITEMAPS = {"clinics": ClinicSitemap, "conditions": ConditionSitemap}

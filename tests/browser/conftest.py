@@ -1,0 +1,89 @@
+"""Real-browser tests: Playwright for Python driving the system Chromium.
+
+Chromium comes from the Debian package (`apt-get install chromium`), never
+from Playwright's own download. Set CHROMIUM_PATH to use another binary.
+When none is found these tests are skipped, loudly.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str | None:
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        return configured if os.path.exists(configured) else None
+    for candidate in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(candidate)
+        if found:
+            return found
+    return "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
+
+
+NO_CHROMIUM_MESSAGE = (
+    "NO CHROMIUM FOUND: browser tests were SKIPPED. Install Debian's `chromium` "
+    "package or set CHROMIUM_PATH."
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    if chromium_path():
+        return
+    skip = pytest.mark.skip(reason=NO_CHROMIUM_MESSAGE)
+    for item in items:
+        if "browser" in str(item.path):
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not chromium_path():
+        terminalreporter.section("BROWSER TESTS SKIPPED", sep="!", red=True, bold=True)
+        terminalreporter.write_line(NO_CHROMIUM_MESSAGE, red=True, bold=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; Django's ORM
+    # calls made by the test itself are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    """A 320 px wide phone viewport."""
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 320, "height": 640}, is_mobile=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

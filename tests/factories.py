@@ -1,0 +1,131 @@
+"""factory_boy factories for every model the tests create."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from clinics.models import (
+    Clinic,
+    ClinicMembership,
+    ClinicTreatment,
+    Condition,
+    InsurancePlan,
+    OpeningHours,
+    ProblemReport,
+    Treatment,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    is_active = True
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery-9")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*extracted)
+        if create:
+            self.save()
+
+
+def condition(slug: str) -> Condition:
+    """Reference conditions come from a data migration; tests look them up by slug."""
+    return Condition.objects.get(slug=slug)
+
+
+def treatment(slug: str) -> Treatment:
+    return Treatment.objects.get(slug=slug)
+
+
+def insurance(slug: str) -> InsurancePlan:
+    return InsurancePlan.objects.get(slug=slug)
+
+
+class ConditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Condition
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Test condition {n}")
+    slug = factory.Sequence(lambda n: f"test-condition-{n}")
+    summary = "A condition used only by tests."
+
+
+class ClinicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Clinic
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Test Clinic {n}")
+    slug = factory.Sequence(lambda n: f"test-clinic-{n}")
+    status = Clinic.Status.LISTED
+    is_demo = True
+    description = "A fictional clinic used by tests."
+    street_address = factory.Sequence(lambda n: f"{100 + n} Example Street")
+    city = "Sacramento"
+    state = "CA"
+    zip_code = "95816"
+    phone = factory.Sequence(lambda n: f"+1916555{100 + n % 100:04d}"[:12])
+    website = factory.LazyAttribute(lambda clinic: f"https://{clinic.slug}.example.org/")
+    accepting_new_patients = True
+    languages = factory.LazyFunction(lambda: ["en"])
+    last_verified_on = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=30)
+    )
+
+    @factory.post_generation
+    def conditions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.conditions.add(*extracted)
+
+    @factory.post_generation
+    def insurance_plans(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.insurance_plans.add(*extracted)
+
+
+class ClinicTreatmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClinicTreatment
+
+    clinic = factory.SubFactory(ClinicFactory)
+    treatment = factory.LazyFunction(lambda: treatment("iv-infusion"))
+    price_min = 400
+    price_max = 600
+
+
+class OpeningHoursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OpeningHours
+
+    clinic = factory.SubFactory(ClinicFactory)
+    weekday = OpeningHours.Weekday.MONDAY
+    opens = datetime.time(9, 0)
+    closes = datetime.time(17, 0)
+
+
+class ClinicMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClinicMembership
+
+    user = factory.SubFactory(UserFactory, is_staff=True)
+    clinic = factory.SubFactory(ClinicFactory)
+    role = ClinicMembership.Role.MANAGER
+
+
+class ProblemReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProblemReport
+
+    clinic = factory.SubFactory(ClinicFactory)
+    category = ProblemReport.Category.PHONE
+    details = "The phone number rings a different business."
