@@ -20,3 +20,18 @@ def clinic_detail(request, slug):
 def condition_detail(request, slug):
     condition = get_object_or_404(Condition, slug=slug)
     return render(request, "clinics/condition_detail.html", {"condition": condition})
+
+
+# --- Problem reports (issue 4; replaced by the real form) ---
+
+
+@require_safe
+def problem_report_create(request, slug):
+    clinic = get_object_or_404(Clinic.objects.public(), slug=slug)
+    return render(request, "clinics/problemreport_form.html", {"clinic": clinic})
+
+
+@require_safe
+def problem_report_thanks(request, slug):
+    clinic = get_object_or_404(Clinic.objects.public(), slug=slug)
+    return render(request, "clinics/problemreport_thanks.html", {"clinic": clinic})

@@ -24,12 +24,13 @@ class Command(BaseCommand):
         if if_empty and Clinic.objects.exists():
             self.stdout.write("Demo data already present; leaving it as it is.")
             return
-        from articles.demo import seed_articles
-        from clinics.demo import seed_accounts, seed_clinics
+        from articles.demo import seed_article_accounts, seed_articles
+        from clinics.demo import seed_clinics
+        from clinics.demo_accounts import seed_accounts
 
         with transaction.atomic():
             clinics = seed_clinics()
-            accounts = seed_accounts()
+            accounts = seed_accounts() + seed_article_accounts()
             articles = seed_articles()
         self.stdout.write(
             self.style.SUCCESS(
