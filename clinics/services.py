@@ -1,0 +1,1 @@
+"""Multi-step writes for the clinic directory: keyword-only arguments, atomic, named thing_verb."""
