@@ -1,0 +1,372 @@
+"""Medically reviewed articles.
+
+An article has a *working copy* (the ordinary fields, edited in the admin and
+moved through the review workflow by ``status``) and a *live version* (the
+``published_*`` fields), a snapshot of an approved working copy that the public
+sees. Only ``articles.services`` writes the live version, and only from an
+approved working copy, so unreviewed medical content can never go live and
+revising a published article never takes it down.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from articles.querysets import ArticleQuerySet
+from articles.rendering import render_markdown
+
+doi_validator = RegexValidator(
+    r"^10\.\d{4,9}/\S+$", "Enter a DOI such as 10.1056/NEJMoa1234567 (without https://doi.org/)."
+)
+
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"RIFF")
+
+
+def validate_image_file(upload) -> None:
+    """Accept only PNG, JPEG or WebP files, judged by their first bytes, not their name."""
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    upload.seek(0)
+    head = upload.read(12)
+    upload.seek(position)
+    is_webp = head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+    if not (
+        head.startswith(IMAGE_SIGNATURES[0]) or head.startswith(IMAGE_SIGNATURES[1]) or is_webp
+    ):
+        raise ValidationError("Upload a PNG, JPEG or WebP image.", code="invalid_image")
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Author(models.Model):
+    display_name = models.CharField(max_length=150)
+    credentials = models.CharField(
+        max_length=150, blank=True, help_text="e.g. “MD, board-certified psychiatrist”."
+    )
+    bio = models.TextField(blank=True)
+    is_demo = models.BooleanField("sample data", default=False)
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class Reviewer(models.Model):
+    """A clinician who medically reviews articles, optionally linked to a sign-in."""
+
+    display_name = models.CharField(max_length=150)
+    credentials = models.CharField(max_length=150, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewer_profile",
+        help_text="The staff account that approves articles as this reviewer.",
+    )
+    is_demo = models.BooleanField("sample data", default=False)
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = "medical reviewer"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+@dataclass
+class ArticleVersion:
+    """What an article page shows: the live version, or the working copy in a preview."""
+
+    title: str
+    summary: str
+    body_html: str
+    toc: list[dict] = field(default_factory=list)
+    reading_minutes: int = 1
+    authors: list[dict] = field(default_factory=list)
+    reviewer: dict | None = None
+    reviewed_on: datetime.date | None = None
+    next_review_due: datetime.date | None = None
+    references: list[dict] = field(default_factory=list)
+    hero_url: str = ""
+    hero_alt: str = ""
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In medical review"
+        APPROVED = "approved", "Approved"
+        PUBLISHED = "published", "Published"
+        SCHEDULED = "scheduled", "Scheduled"
+
+    # --- Working copy ------------------------------------------------------
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="Part of the public URL; fixed once published."
+    )
+    summary = models.TextField(max_length=400, help_text="One or two plain sentences.")
+    body = models.TextField(
+        help_text="Markdown. Start sections at ## (level 2). Raw HTML is shown as text."
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    hero_image = models.FileField(
+        upload_to="articles/hero/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(["png", "jpg", "jpeg", "webp"]),
+            validate_image_file,
+        ],
+    )
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Required with an image: describe what it shows.",
+    )
+    topics = models.ManyToManyField(Topic, related_name="articles", blank=True)
+    conditions = models.ManyToManyField("clinics.Condition", related_name="articles", blank=True)
+    authors = models.ManyToManyField(Author, related_name="articles", blank=True)
+    medical_reviewer = models.ForeignKey(
+        Reviewer, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    reviewed_on = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    review_note = models.TextField(
+        blank=True, help_text="The medical reviewer's note when sending an article back."
+    )
+    is_demo = models.BooleanField("sample data", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    preview_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    # --- Live version (written only by articles.services) ------------------
+    publish_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the live version goes public."
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    live_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_title = models.CharField(max_length=200, blank=True, editable=False)
+    published_summary = models.TextField(blank=True, editable=False)
+    published_body_html = models.TextField(blank=True, editable=False)
+    published_text = models.TextField(blank=True, editable=False)
+    published_data = models.JSONField(default=dict, blank=True, editable=False)
+    # Computed by PostgreSQL from the live version only, so search never sees drafts.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("published_title", weight="A", config="english")
+        + SearchVector("published_summary", weight="B", config="english")
+        + SearchVector("published_text", weight="C", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    history = HistoricalRecords(
+        excluded_fields=[
+            "body_html",
+            "preview_key",
+            "publish_at",
+            "first_published_at",
+            "live_updated_at",
+            "published_title",
+            "published_summary",
+            "published_body_html",
+            "published_text",
+            "published_data",
+            "search_vector",
+        ]
+    )
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-updated_at"]
+        permissions = [
+            ("submit_article", "Can submit an article for medical review"),
+            ("review_article", "Can approve or send back an article in medical review"),
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("restore_article", "Can restore an earlier revision of an article"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hero_image="") | ~Q(hero_alt=""), name="article_hero_needs_alt"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=["draft", "in_review", "approved", "published", "scheduled"]
+                ),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["published", "scheduled"]) | Q(publish_at__isnull=False),
+                name="article_live_status_has_publish_at",
+            ),
+            models.CheckConstraint(
+                condition=Q(next_review_due__isnull=True)
+                | Q(reviewed_on__isnull=True)
+                | Q(next_review_due__gt=models.F("reviewed_on")),
+                name="article_next_review_after_review",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["publish_at"], name="article_publish_at_idx"),
+            models.Index(fields=["status"], name="article_status_idx"),
+            GinIndex(fields=["search_vector"], name="article_search_gin"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Derived field only: the sanitised HTML of the working copy.
+        self.body_html = render_markdown(self.body).html
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.hero_image and not self.hero_alt.strip():
+            raise ValidationError({"hero_alt": "Describe the image for people who cannot see it."})
+
+    def get_preview_url(self) -> str:
+        return reverse("articles:article_preview", kwargs={"key": self.preview_key})
+
+    # --- Live state ---------------------------------------------------------
+
+    @property
+    def has_live_version(self) -> bool:
+        return self.publish_at is not None
+
+    def is_public(self, now: datetime.datetime | None = None) -> bool:
+        return self.publish_at is not None and self.publish_at <= (now or timezone.now())
+
+    @property
+    def live_state(self) -> str:
+        if self.publish_at is None:
+            return "Not live"
+        local = timezone.localtime(self.publish_at)
+        if self.is_public():
+            return f"Live since {local:%b %-d, %Y %-I:%M %p}"
+        return f"Goes live {local:%b %-d, %Y %-I:%M %p}"
+
+    # --- Versions ------------------------------------------------------------
+
+    def working_version(self) -> ArticleVersion:
+        """The working copy rendered for a staff preview (may be unreviewed)."""
+        rendered = render_markdown(self.body)
+        snapshot = self.snapshot_data(rendered.toc, rendered.reading_minutes)
+        return self._version(self.title, self.summary, rendered.html, snapshot)
+
+    def live_version(self) -> ArticleVersion:
+        return self._version(
+            self.published_title,
+            self.published_summary,
+            self.published_body_html,
+            self.published_data or {},
+        )
+
+    @staticmethod
+    def _version(title: str, summary: str, body_html: str, data: dict) -> ArticleVersion:
+        def as_date(value):
+            return datetime.date.fromisoformat(value) if value else None
+
+        return ArticleVersion(
+            title=title,
+            summary=summary,
+            body_html=body_html,
+            toc=data.get("toc", []),
+            reading_minutes=data.get("reading_minutes", 1),
+            authors=data.get("authors", []),
+            reviewer=data.get("reviewer"),
+            reviewed_on=as_date(data.get("reviewed_on")),
+            next_review_due=as_date(data.get("next_review_due")),
+            references=data.get("references", []),
+            hero_url=data.get("hero_url", ""),
+            hero_alt=data.get("hero_alt", ""),
+        )
+
+    def snapshot_data(self, toc: list[dict], reading_minutes: int) -> dict:
+        """Everything else the live page needs, frozen as JSON at publication."""
+        reviewer = self.medical_reviewer
+        return {
+            "toc": toc,
+            "reading_minutes": reading_minutes,
+            "authors": [
+                {"name": author.display_name, "credentials": author.credentials}
+                for author in self.authors.all()
+            ],
+            "reviewer": (
+                {"name": reviewer.display_name, "credentials": reviewer.credentials}
+                if reviewer
+                else None
+            ),
+            "reviewed_on": self.reviewed_on.isoformat() if self.reviewed_on else None,
+            "next_review_due": self.next_review_due.isoformat() if self.next_review_due else None,
+            "references": [reference.as_dict() for reference in self.references.all()],
+            "hero_url": self.hero_image.url if self.hero_image else "",
+            "hero_alt": self.hero_alt,
+        }
+
+
+class Reference(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="references")
+    order = models.PositiveSmallIntegerField(default=0)
+    authors = models.CharField(max_length=500, blank=True, help_text="e.g. “Berman RM, et al.”")
+    title = models.CharField(max_length=500)
+    source = models.CharField(max_length=300, blank=True, help_text="Journal or publisher.")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    doi = models.CharField("DOI", max_length=200, blank=True, validators=[doi_validator])
+    url = models.URLField("URL", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    def as_dict(self) -> dict:
+        return {
+            "authors": self.authors,
+            "title": self.title,
+            "source": self.source,
+            "year": self.year,
+            "doi": self.doi,
+            "doi_url": self.doi_url,
+            "url": self.url,
+        }

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ClinicsConfig(AppConfig):
     name = "clinics"
     verbose_name = "Clinic directory"
+
+    def ready(self):
+        # Sign-in, lockout and refused-access logging (receivers live in clinics.security).
+        from clinics import security
+
+        security.connect_axes_signals()

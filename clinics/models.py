@@ -7,6 +7,7 @@ import datetime
 import phonenumbers
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -229,6 +230,14 @@ class Clinic(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # Role permissions beyond add/change/delete/view; granted by the groups in 0004_roles.
+        permissions = [
+            ("view_all_clinics", "Can see and edit every clinic, not only their own"),
+            ("verify_clinic", "Can mark a clinic verified"),
+            ("change_clinic_status", "Can close and reopen a clinic"),
+            ("import_clinic", "Can import clinics from CSV"),
+            ("export_clinic", "Can export clinics to CSV"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
@@ -252,6 +261,11 @@ class Clinic(models.Model):
             models.Index(fields=["latitude", "longitude"], name="clinic_lat_lng_idx"),
             GinIndex(fields=["languages"], name="clinic_languages_gin"),
             models.Index(fields=["last_verified_on"], name="clinic_last_verified_idx"),
+            # Search (issue 3): typo-tolerant word matching, and the yes/no filter.
+            GinIndex(fields=["name"], name="clinic_name_trgm", opclasses=["gin_trgm_ops"]),
+            GinIndex(fields=["city"], name="clinic_city_trgm", opclasses=["gin_trgm_ops"]),
+            GinIndex(SearchVector("description", config="english"), name="clinic_description_fts"),
+            models.Index(fields=["accepting_new_patients", "status"], name="clinic_accepting_idx"),
         ]
 
     def __str__(self) -> str:
@@ -313,6 +327,26 @@ class Clinic(models.Model):
             for code in self.clinician_credentials
             if code in Credential.values
         ]
+
+    # --- Shown by the search results and the clinic page (issue 3) ---
+
+    @property
+    def price_from(self) -> int | None:
+        """Lowest self-pay price per session over its treatments (uses the prefetch)."""
+        prices = [t.price_min for t in self.clinic_treatments.all() if t.price_min is not None]
+        return min(prices, default=None)
+
+    @property
+    def full_address(self) -> str:
+        return f"{self.street_address}, {self.city}, {self.state} {self.zip_code}"
+
+    @property
+    def directions_url(self) -> str:
+        """A plain link to turn-by-turn directions (nothing is requested from Google)."""
+        from urllib.parse import urlencode
+
+        query = urlencode({"api": "1", "destination": f"{self.name}, {self.full_address}"})
+        return f"https://www.google.com/maps/dir/?{query}"
 
 
 class ClinicTreatment(models.Model):

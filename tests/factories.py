@@ -129,3 +129,98 @@ class ProblemReportFactory(factory.django.DjangoModelFactory):
     clinic = factory.SubFactory(ClinicFactory)
     category = ProblemReport.Category.PHONE
     details = "The phone number rings a different business."
+
+
+# --- Admin roles (issue 4): users in the groups created by migration 0004_roles ---
+
+
+def role_user(group_name: str | None, *, clinics=(), **kwargs):
+    """A staff account in the named group (None = staff without any group)."""
+    from django.contrib.auth.models import Group
+
+    groups = [Group.objects.get(name=group_name)] if group_name else []
+    user = UserFactory(is_staff=True, groups=groups, **kwargs)
+    for clinic in clinics:
+        ClinicMembershipFactory(user=user, clinic=clinic)
+    return user
+
+
+def directory_admin_user(**kwargs):
+    return role_user("Directory admins", **kwargs)
+
+
+def clinic_staff_user(*clinics, **kwargs):
+    return role_user("Clinic staff", clinics=clinics, **kwargs)
+
+
+# --- Articles (issue 5) --------------------------------------------------------
+
+from articles.models import Article, Author, Reference, Reviewer, Topic  # noqa: E402
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Test topic {n}")
+    slug = factory.Sequence(lambda n: f"test-topic-{n}")
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    display_name = factory.Sequence(lambda n: f"Test Writer {n}")
+    credentials = "MD"
+    bio = "A fictional author used by tests."
+
+
+class ReviewerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reviewer
+
+    display_name = factory.Sequence(lambda n: f"Test Reviewer {n}")
+    credentials = "MD, psychiatrist"
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A draft working copy; publish it with articles.services or article_seed_published."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Test article {n}")
+    slug = factory.Sequence(lambda n: f"test-article-{n}")
+    summary = "A short summary used by tests."
+    body = "## What it is\n\nPlain words about a test subject.\n"
+    status = Article.Status.DRAFT
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.add(*extracted)
+
+    @factory.post_generation
+    def conditions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.conditions.add(*extracted)
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.authors.add(*extracted)
+
+
+class ReferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reference
+
+    article = factory.SubFactory(ArticleFactory)
+    order = factory.Sequence(lambda n: n)
+    authors = "Doe J, Roe R"
+    title = factory.Sequence(lambda n: f"A test study {n}")
+    source = "Journal of Tests"
+    year = 2020
+    doi = "10.1000/test.123"

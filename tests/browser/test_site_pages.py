@@ -4,7 +4,10 @@ import pytest
 
 from tests.browser.axe import assert_accessible
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_visitor_reads_home_about_and_404_with_crisis_line_in_view(page):

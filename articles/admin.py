@@ -1,0 +1,291 @@
+"""Articles in the admin, with the editorial workflow as POST-only buttons.
+
+Every rule is enforced here on the server (querysets and has_*_permission)
+and again in articles.services; hiding a button is never the only guard.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from articles import services
+from articles.forms import ScheduleForm, SendBackForm
+from articles.models import Article, Author, Reference, Reviewer, Topic
+
+
+def _sees_all_articles(user) -> bool:
+    return user.is_superuser or any(
+        user.has_perm(f"articles.{codename}") for codename in ("publish_article", "review_article")
+    )
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "credentials", "is_demo"]
+    search_fields = ["display_name"]
+
+
+@admin.register(Reviewer)
+class ReviewerAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "credentials", "user", "is_demo"]
+    search_fields = ["display_name"]
+    raw_id_fields = ["user"]
+
+
+class ReferenceInline(admin.TabularInline):
+    model = Reference
+    extra = 0
+    fields = ["order", "authors", "title", "source", "year", "doi", "url"]
+
+    # References are part of the reviewed content: editable exactly when the article is.
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and services.can_edit_article(
+            request.user, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and services.can_edit_article(
+            request.user, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and services.can_edit_article(
+            request.user, obj
+        )
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    change_form_template = "articles/admin/article_change_form.html"
+    list_display = ["title", "status", "live_state", "updated_at", "created_by"]
+    list_filter = ["status", "topics", "is_demo"]
+    search_fields = ["title", "slug"]
+    date_hierarchy = None
+    filter_horizontal = ["topics", "conditions", "authors"]
+    inlines = [ReferenceInline]
+    readonly_fields = [
+        "status",
+        "live_state",
+        "review_note",
+        "medical_reviewer",
+        "reviewed_on",
+        "next_review_due",
+        "preview_link",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        ("Image", {"fields": ["hero_image", "hero_alt"], "classes": ["collapse"]}),
+        ("Classification", {"fields": ["topics", "conditions", "authors", "is_demo"]}),
+        (
+            "Review and publication (changed only by the workflow buttons)",
+            {
+                "fields": [
+                    "status",
+                    "live_state",
+                    "review_note",
+                    "medical_reviewer",
+                    "reviewed_on",
+                    "next_review_due",
+                    "preview_link",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description="Private preview")
+    def preview_link(self, obj):
+        if not obj.pk:
+            return "Save the article first."
+        return format_html('<a href="{}">Preview the working copy</a>', obj.get_preview_url())
+
+    # --- Who sees and edits what ---------------------------------------------
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("created_by")
+        if _sees_all_articles(request.user):
+            return queryset
+        return queryset.filter(created_by=request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or services.can_edit_article(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or obj.status != Article.Status.IN_REVIEW
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.first_published_at:
+            fields.append("slug")  # the public URL is fixed once published
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.first_published_at:
+            return {}
+        return {"slug": ["title"]}
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+            obj.status = Article.Status.DRAFT
+        elif not services.can_edit_article(request.user, obj):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        edited = form.has_changed() or any(formset.has_changed() for formset in formsets)
+        if change and edited and services.article_mark_edited(article=form.instance):
+            self.message_user(
+                request,
+                "The working copy changed, so it is a draft again and needs medical review. "
+                "The live version (if any) stays up until the new one is published.",
+                messages.WARNING,
+            )
+
+    # --- Workflow buttons ----------------------------------------------------
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/workflow/<str:action>/",
+                wrap(self.workflow_view),
+                name="articles_article_workflow",
+            ),
+            path(
+                "<path:object_id>/revisions/",
+                wrap(self.revisions_view),
+                name="articles_article_revisions",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:history_id>/restore/",
+                wrap(self.restore_view),
+                name="articles_article_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _article_or_404(self, request, object_id) -> Article:
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise Http404("No such article.")
+        return article
+
+    def _change_url(self, article: Article) -> str:
+        return reverse("admin:articles_article_change", args=[article.pk])
+
+    def workflow_view(self, request, object_id, action):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        user = request.user
+        try:
+            if action == "submit":
+                services.article_submit(article=article, user=user)
+                done = "Submitted for medical review."
+            elif action == "approve":
+                services.article_approve(article=article, user=user)
+                done = "Approved. An editor can now publish or schedule it."
+            elif action == "send_back":
+                form = SendBackForm(request.POST)
+                if not form.is_valid():
+                    raise services.WorkflowError("Say what needs to change when sending it back.")
+                services.article_send_back(
+                    article=article, user=user, note=form.cleaned_data["note"]
+                )
+                done = "Sent back to the writer with your note."
+            elif action == "publish":
+                services.article_publish(article=article, user=user)
+                done = "Published: the approved version is live now."
+            elif action == "schedule":
+                form = ScheduleForm(request.POST)
+                if not form.is_valid():
+                    raise services.WorkflowError(" ".join(form.errors.get("publish_at", [])))
+                services.article_schedule(
+                    article=article, user=user, publish_at=form.cleaned_data["publish_at"]
+                )
+                done = "Scheduled."
+            elif action == "unpublish":
+                services.article_unpublish(article=article, user=user)
+                done = "Unpublished: the public can no longer see it."
+            else:
+                raise Http404("Unknown workflow action.")
+        except services.WorkflowError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, done, messages.SUCCESS)
+        return redirect(self._change_url(article))
+
+    def revisions_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        revisions = article.history.select_related("history_user").order_by("-history_date")[:100]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "article": article,
+            "revisions": revisions,
+            "can_restore": request.user.has_perm("articles.restore_article")
+            and article.status != Article.Status.IN_REVIEW,
+            "title": f"Revisions of “{article.title}”",
+        }
+        return TemplateResponse(request, "articles/admin/article_revisions.html", context)
+
+    def restore_view(self, request, object_id, history_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        try:
+            services.article_restore_revision(
+                article=article, user=request.user, history_id=history_id
+            )
+        except services.WorkflowError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                "Revision restored into the working copy as a draft; it needs review before "
+                "it can be published.",
+                messages.SUCCESS,
+            )
+        return redirect(self._change_url(article))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        article = self.get_object(request, object_id)
+        if article is not None:
+            user = request.user
+            status = article.status
+            is_author = article.created_by_id == user.pk
+            extra_context["workflow"] = {
+                "article": article,
+                "can_submit": status == Article.Status.DRAFT
+                and user.has_perm("articles.submit_article")
+                and (is_author or services.is_editor(user)),
+                "can_review": status == Article.Status.IN_REVIEW
+                and user.has_perm("articles.review_article")
+                and not is_author,
+                "can_publish": status == Article.Status.APPROVED
+                and user.has_perm("articles.publish_article"),
+                "can_unpublish": article.has_live_version
+                and user.has_perm("articles.publish_article"),
+                "schedule_form": ScheduleForm(),
+                "send_back_form": SendBackForm(),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -1,0 +1,53 @@
+from django import forms
+from django.utils import timezone
+
+from articles.models import Topic
+from clinics.models import Condition
+
+
+class ArticleFilterForm(forms.Form):
+    """The /articles/ query string. Invalid values are reported and ignored."""
+
+    q = forms.CharField(label="Search articles", max_length=200, required=False, strip=True)
+    topic = forms.ModelChoiceField(
+        queryset=Topic.objects.only("name", "slug"),
+        to_field_name="slug",
+        required=False,
+        empty_label="All topics",
+        error_messages={"invalid_choice": "We don't have that topic; showing all topics."},
+    )
+    condition = forms.ModelChoiceField(
+        queryset=Condition.objects.only("name", "slug"),
+        to_field_name="slug",
+        required=False,
+        empty_label="All conditions",
+        error_messages={"invalid_choice": "We don't know that condition; showing all conditions."},
+    )
+
+    def valid_filters(self) -> dict:
+        """The fields that passed validation, so one bad value never hides the others."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class ScheduleForm(forms.Form):
+    publish_at = forms.DateTimeField(
+        label="Publish at",
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local", "step": 1}),
+        help_text="Pacific time.",
+    )
+
+    def clean_publish_at(self):
+        value = self.cleaned_data["publish_at"]
+        if value <= timezone.now():
+            raise forms.ValidationError("Choose a time in the future, or publish now.")
+        return value
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label="What needs to change",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

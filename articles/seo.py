@@ -1,0 +1,85 @@
+"""schema.org MedicalWebPage JSON-LD, built as data and serialised safely."""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article, ArticleVersion
+
+# json.dumps leaves <, > and & alone; inside <script> they could end the block.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def article_json_ld(article: Article, version: ArticleVersion) -> dict:
+    url = absolute(article.get_absolute_url())
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "url": url,
+        "mainEntityOfPage": url,
+        "headline": version.title,
+        "name": version.title,
+        "description": version.summary,
+        "inLanguage": "en-US",
+        "datePublished": article.first_published_at.isoformat()
+        if article.first_published_at
+        else None,
+        "dateModified": article.live_updated_at.isoformat() if article.live_updated_at else None,
+        "author": [
+            {"@type": "Person", "name": author["name"], "description": author["credentials"]}
+            for author in version.authors
+        ],
+        "about": [
+            {
+                "@type": "MedicalCondition",
+                "name": condition.name,
+                "url": absolute(condition.get_absolute_url()),
+            }
+            for condition in article.conditions.all()
+        ],
+        "citation": [
+            {
+                "@type": "ScholarlyArticle",
+                "name": reference["title"],
+                "author": reference["authors"],
+                "isPartOf": reference["source"],
+                "datePublished": str(reference["year"]) if reference["year"] else None,
+                "url": reference["doi_url"] or reference["url"] or None,
+            }
+            for reference in version.references
+        ],
+        "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute("/")},
+    }
+    if version.reviewed_on:
+        data["lastReviewed"] = version.reviewed_on.isoformat()
+    if version.reviewer:
+        data["reviewedBy"] = {
+            "@type": "Person",
+            "name": version.reviewer["name"],
+            "description": version.reviewer["credentials"],
+        }
+    if version.hero_url:
+        data["image"] = absolute(version.hero_url)
+    return _drop_empty(data)
+
+
+def _drop_empty(value):
+    if isinstance(value, dict):
+        return {key: _drop_empty(item) for key, item in value.items() if item not in (None, "", [])}
+    if isinstance(value, list):
+        return [_drop_empty(item) for item in value]
+    return value
+
+
+def json_ld_script_body(data: dict) -> SafeString:
+    """The text to place inside <script type="application/ld+json">, safe from breakout."""
+    return mark_safe(  # noqa: S308 - the escapes above make it inert inside <script>
+        json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    )

@@ -1,0 +1,111 @@
+"""A patient near East Sacramento looks for PTSD treatment they can pay for."""
+
+import re
+
+import pytest
+
+from tests.browser.axe import assert_accessible
+from tests.factories import ClinicFactory, condition, insurance
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def clinics():
+    ptsd = condition("ptsd")
+    ClinicFactory(
+        name="Midtown Steady Clinic",
+        zip_code="95816",
+        phone="916-555-0161",
+        conditions=[ptsd],
+        insurance_plans=[insurance("aetna")],
+    )
+    ClinicFactory(
+        name="Folsom Lake Clinic",
+        zip_code="95630",
+        city="Folsom",
+        conditions=[ptsd],
+        insurance_plans=[insurance("blue-shield")],
+    )
+    ClinicFactory(
+        name="Davis Grove Clinic",
+        zip_code="95616",
+        city="Davis",
+        conditions=[ptsd],
+        insurance_plans=[insurance("aetna")],
+    )
+    ClinicFactory(name="Redding Far Clinic", zip_code="96001", city="Redding", conditions=[ptsd])
+    ClinicFactory(name="Anxiety Only Clinic", zip_code="95816", conditions=[condition("anxiety")])
+
+
+def result_cards(page):
+    return page.locator(".clinic-card")
+
+
+def distances(page) -> list[float]:
+    texts = page.locator(".clinic-card__distance").all_inner_texts()
+    return [
+        0.0 if t.startswith("under") else float(re.match(r"([\d.]+) mi", t).group(1)) for t in texts
+    ]
+
+
+def test_find_ptsd_clinic_near_zip_narrow_by_insurance_and_call_it(page, clinics):
+    page.goto("/")
+    assert_accessible(page)
+    page.get_by_label("Condition").select_option(label="PTSD")
+    page.get_by_label("ZIP code or city").fill("95816")
+    page.get_by_role("button", name="Search clinics").click()
+    page.wait_for_url(re.compile(r"/clinics/\?.*near=95816"))
+
+    heading = page.get_by_role("heading", level=2, name=re.compile("clinics within 25 miles"))
+    assert heading.inner_text().startswith("3 clinics")
+    cards = result_cards(page)
+    names = cards.locator("h3").all_inner_texts()
+    assert names == ["Midtown Steady Clinic", "Davis Grove Clinic", "Folsom Lake Clinic"]
+    assert "Redding Far Clinic" not in names and "Anxiety Only Clinic" not in names
+    found = distances(page)
+    assert found == sorted(found)
+    assert all(d <= 25 for d in found)
+    for card in cards.all():
+        assert "PTSD" in card.inner_text()
+    assert_accessible(page)
+
+    page.get_by_role("checkbox", name=re.compile(r"Aetna")).check()
+    page.get_by_role("button", name="Show clinics").first.click()
+    page.wait_for_url(re.compile(r"insurance=aetna"))
+    names = result_cards(page).locator("h3").all_inner_texts()
+    assert names == ["Midtown Steady Clinic", "Davis Grove Clinic"]
+    assert page.get_by_role("checkbox", name=re.compile(r"Aetna")).is_checked()
+    assert page.get_by_label("Near (ZIP code or city)").input_value() == "95816"
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Midtown Steady Clinic").click()
+    page.wait_for_url("**/clinics/*/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Midtown Steady Clinic"
+    phone = page.get_by_role("link", name="(916) 555-0161")
+    assert phone.get_attribute("href") == "tel:+19165550161"
+    assert page.get_by_text("this clinic is fictional").is_visible()
+    assert_accessible(page)
+
+
+def test_bad_zip_and_no_results_pages_are_accessible(page, clinics):
+    page.goto("/clinics/?near=00000&radius=500&condition=ocd")
+    assert page.get_by_text("We couldn't find “00000”").first.is_visible()
+    assert page.get_by_text("No clinics match all of your choices.").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Remove “OCD”").click()
+    page.wait_for_url(re.compile(r"/clinics/\?"))
+    assert result_cards(page).count() == 5
+    assert_accessible(page)
+
+
+def test_condition_page_nearest_first_is_accessible(page, clinics):
+    page.goto("/conditions/ptsd/")
+    page.get_by_label("Your ZIP code or city").fill("Folsom")
+    page.get_by_role("button", name="Nearest first").click()
+    page.wait_for_url(re.compile(r"near=Folsom"))
+    assert result_cards(page).first.locator("h3").inner_text() == "Folsom Lake Clinic"
+    assert_accessible(page)

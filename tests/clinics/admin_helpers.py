@@ -1,0 +1,106 @@
+"""Shared helpers for the admin tests (issue 4): form payloads and a database snapshot."""
+
+from __future__ import annotations
+
+from clinics.models import Clinic, ClinicMembership, ClinicTreatment, OpeningHours, ProblemReport
+
+
+def management_form(prefix: str, total: int = 0, initial: int = 0) -> dict[str, str]:
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def clinic_post_data(clinic: Clinic, *, hours=None, treatments=None, **overrides) -> dict:
+    """Everything the clinic change form posts, as an unchanged save would send it.
+
+    `hours` / `treatments` are lists of dicts for the inline rows (with "id" for
+    existing rows); by default the existing rows are sent back unchanged.
+    """
+    clinic.refresh_from_db()
+    data = {
+        "name": clinic.name,
+        "slug": clinic.slug,
+        "status": clinic.status,
+        "description": clinic.description,
+        "loaded_version": str(clinic.version),
+        "street_address": clinic.street_address,
+        "city": clinic.city,
+        "state": clinic.state,
+        "zip_code": clinic.zip_code,
+        "latitude": "" if clinic.latitude is None else str(clinic.latitude),
+        "longitude": "" if clinic.longitude is None else str(clinic.longitude),
+        "phone": clinic.phone,
+        "website": clinic.website,
+        "email": clinic.email,
+        "booking_url": clinic.booking_url,
+        "languages": list(clinic.languages),
+        "conditions": [str(pk) for pk in clinic.conditions.values_list("pk", flat=True)],
+        "insurance_plans": [str(pk) for pk in clinic.insurance_plans.values_list("pk", flat=True)],
+        "medical_director": clinic.medical_director,
+        "clinician_credentials": list(clinic.clinician_credentials),
+    }
+    for flag in (
+        "is_demo",
+        "accepting_new_patients",
+        "referral_required",
+        "wheelchair_accessible",
+        "self_pay",
+        "accepts_hsa_fsa",
+        "offers_financing",
+    ):
+        if getattr(clinic, flag):
+            data[flag] = "on"
+
+    if hours is None:
+        hours = [
+            {"id": row.pk, "weekday": row.weekday, "opens": row.opens, "closes": row.closes}
+            for row in clinic.opening_hours.all()
+        ]
+    if treatments is None:
+        treatments = [
+            {
+                "id": row.pk,
+                "treatment": row.treatment_id,
+                "price_min": row.price_min,
+                "price_max": row.price_max,
+            }
+            for row in clinic.clinic_treatments.all()
+        ]
+    data.update(_inline_rows("opening_hours", clinic, hours))
+    data.update(_inline_rows("clinic_treatments", clinic, treatments))
+    data.update(management_form("memberships", 0, 0))
+    data.update(overrides)
+    return data
+
+
+def _inline_rows(prefix: str, clinic: Clinic, rows: list[dict]) -> dict:
+    data = management_form(prefix, total=len(rows), initial=sum(1 for r in rows if "id" in r))
+    for index, row in enumerate(rows):
+        data[f"{prefix}-{index}-clinic"] = str(clinic.pk)
+        for key, value in row.items():
+            if key == "DELETE":
+                if value:
+                    data[f"{prefix}-{index}-DELETE"] = "on"
+                continue
+            if hasattr(value, "strftime"):
+                value = value.strftime("%H:%M")
+            data[f"{prefix}-{index}-{key}"] = "" if value is None else str(value)
+    return data
+
+
+def db_snapshot() -> dict[str, list]:
+    """Every row the admin could change, to prove a refused request changed nothing."""
+    return {
+        "clinics": list(Clinic.objects.order_by("pk").values()),
+        "conditions": list(
+            Clinic.conditions.through.objects.order_by("pk").values_list("clinic", "condition")
+        ),
+        "hours": list(OpeningHours.objects.order_by("pk").values()),
+        "treatments": list(ClinicTreatment.objects.order_by("pk").values()),
+        "memberships": list(ClinicMembership.objects.order_by("pk").values()),
+        "reports": list(ProblemReport.objects.order_by("pk").values()),
+    }

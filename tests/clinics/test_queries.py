@@ -1,0 +1,103 @@
+"""The number of SQL queries per page does not grow with results or options."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from clinics.models import OpeningHours
+from tests.factories import (
+    ClinicFactory,
+    ClinicTreatmentFactory,
+    OpeningHoursFactory,
+    condition,
+    insurance,
+    treatment,
+)
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/clinics/?condition=ptsd&near=95816&radius=25&insurance=aetna&insurance=self-pay&q=clinic"
+
+# Search page: 3 option lists (conditions, treatments, insurance), count, page of
+# clinics, 2 prefetches (conditions, treatments) and 1 query for all facet counts.
+SEARCH_QUERIES = 8
+# With no results the page and its prefetches are skipped.
+SEARCH_QUERIES_EMPTY = 5
+
+
+def make_clinics(count: int):
+    for n in range(count):
+        clinic = ClinicFactory(
+            name=f"Query Clinic {n:02d}",
+            conditions=[condition("ptsd"), condition("anxiety"), condition("ocd")],
+            insurance_plans=[insurance("aetna"), insurance("cigna")],
+        )
+        ClinicTreatmentFactory(clinic=clinic, treatment=treatment("iv-infusion"))
+        ClinicTreatmentFactory(clinic=clinic, treatment=treatment("kap"), price_min=200)
+        OpeningHoursFactory(clinic=clinic, weekday=OpeningHours.Weekday.MONDAY)
+        OpeningHoursFactory(
+            clinic=clinic,
+            weekday=OpeningHours.Weekday.TUESDAY,
+            opens=datetime.time(8),
+            closes=datetime.time(12),
+        )
+
+
+def test_search_with_no_results(client, django_assert_num_queries):
+    with django_assert_num_queries(SEARCH_QUERIES_EMPTY):
+        response = client.get(SEARCH)
+    assert "0 clinics" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_search_queries_do_not_grow_with_results(client, django_assert_num_queries, count):
+    make_clinics(count)
+    with django_assert_num_queries(SEARCH_QUERIES):
+        response = client.get(SEARCH)
+    assert f"{count} clinic" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_unfiltered_search_and_open_now_use_the_same_queries(
+    client, django_assert_num_queries, count
+):
+    make_clinics(count)
+    monday_10am_pacific = datetime.datetime(2026, 11, 23, 18, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(monday_10am_pacific, tick=False):
+        with django_assert_num_queries(SEARCH_QUERIES):
+            response = client.get("/clinics/?open_now=1&sort=name")
+    assert f"{count} clinic" in response.content.decode()
+    with django_assert_num_queries(SEARCH_QUERIES):
+        client.get("/clinics/?page=2")
+
+
+def test_clinic_page_queries_are_fixed(client, django_assert_num_queries):
+    make_clinics(1)
+    from clinics.models import Clinic
+
+    clinic = Clinic.objects.get()
+    # The clinic, then conditions, insurance plans, opening hours and treatments.
+    with django_assert_num_queries(5):
+        response = client.get(clinic.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_old_slug_redirect_queries_are_fixed(client, django_assert_num_queries):
+    clinic = ClinicFactory(slug="first-name")
+    clinic.slug = "second-name"
+    clinic.save()
+    # Miss on the current slug, the history lookup, the clinic's current slug.
+    with django_assert_num_queries(3):
+        response = client.get("/clinics/first-name/")
+    assert response.status_code == 301
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_condition_page_queries_do_not_grow_with_clinics(client, django_assert_num_queries, count):
+    make_clinics(count)
+    # The condition, the count, the clinics, and their conditions and treatments.
+    with django_assert_num_queries(5):
+        client.get("/conditions/ptsd/")
+    with django_assert_num_queries(5):
+        client.get("/conditions/ptsd/?near=95816")
