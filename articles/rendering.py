@@ -96,9 +96,13 @@ _MD = _markdown()
 
 
 def _inline_text(token: Token) -> str:
-    return "".join(
-        child.content for child in token.children or [] if child.type in {"text", "code_inline"}
-    )
+    parts = []
+    for child in token.children or []:
+        if child.type in {"text", "code_inline"}:
+            parts.append(child.content)
+        elif child.type in {"softbreak", "hardbreak"}:
+            parts.append(" ")  # a line break inside a paragraph separates words
+    return "".join(parts)
 
 
 def _adjust_tokens(tokens: list[Token]) -> list[dict]:

@@ -136,7 +136,10 @@ class ClinicFilter(django_filters.FilterSet):
             "min_value": "Choose a distance from 1 to 100 miles.",
             "max_value": "Choose a distance from 1 to 100 miles.",
         },
-        widget=forms.NumberInput(attrs={"min": MIN_RADIUS, "max": MAX_RADIUS, "step": 1}),
+        widget=forms.NumberInput(
+            attrs={"min": MIN_RADIUS, "max": MAX_RADIUS, "step": 1, "placeholder": DEFAULT_RADIUS}
+        ),
+        help_text="From 1 to 100; 25 if left empty.",
     )
     condition = django_filters.MultipleChoiceFilter(
         label="Condition",

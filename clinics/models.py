@@ -266,6 +266,10 @@ class Clinic(models.Model):
             GinIndex(fields=["city"], name="clinic_city_trgm", opclasses=["gin_trgm_ops"]),
             GinIndex(SearchVector("description", config="english"), name="clinic_description_fts"),
             models.Index(fields=["accepting_new_patients", "status"], name="clinic_accepting_idx"),
+            # The default search order: listed clinics by name, first page without a sort.
+            models.Index(
+                fields=["name", "id"], condition=~Q(status="closed"), name="clinic_listed_name_idx"
+            ),
         ]
 
     def __str__(self) -> str:

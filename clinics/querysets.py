@@ -9,7 +9,7 @@ import re
 from django.apps import apps
 from django.contrib.postgres.search import SearchQuery
 from django.db import models
-from django.db.models import Case, Exists, F, FloatField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, Exists, F, FloatField, Min, OuterRef, Prefetch, Q, Value, When
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 
 from clinics import geo, hours
@@ -102,7 +102,16 @@ class ClinicQuerySet(models.QuerySet):
         relevance = Value(0.0, output_field=FloatField())
         for term in terms:
             in_name = clinics_where(name__trigram_word_similar=term)
-            in_city = clinics_where(city__trigram_word_similar=term)
+            # Few distinct towns, many clinics: compare the word with each town once.
+            # (HAVING on the grouped town, so the similarity runs once per town.)
+            towns = (
+                Clinic.objects.order_by()
+                .values("city")
+                .annotate(town=Min("city"))
+                .filter(town__trigram_word_similar=term)
+                .values("town")
+            )
+            in_city = clinics_where(city__in=towns)
             in_description = clinics_where(description__search=SearchQuery(term, config="english"))
             conditions = Condition.objects.filter(name__trigram_word_similar=term).values("pk")
             treats = Q(

@@ -162,12 +162,17 @@ else:
 
 DATABASES["default"].setdefault("OPTIONS", {})
 DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
+# Typo-tolerant search (`%>`, served by trigram indexes) treats a word as a match
+# from this similarity up; PostgreSQL's default of 0.6 misses "sacremento".
+DATABASES["default"]["OPTIONS"].setdefault("options", "-c pg_trgm.word_similarity_threshold=0.5")
 # Parallel test runs (several helpers, CI) can keep their test databases apart.
 DATABASES["default"]["TEST"] = {
     "NAME": os.environ.get("DJANGO_TEST_DATABASE") or f"test_{DATABASES['default']['NAME']}"
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# URL form fields assume https:// when the scheme is left out (Django 6 default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Authentication ----------------------------------------------------------
 

@@ -73,4 +73,12 @@ class Migration(migrations.Migration):
                 fields=["accepting_new_patients", "status"], name="clinic_accepting_idx"
             ),
         ),
+        migrations.AddIndex(
+            model_name="clinic",
+            index=models.Index(
+                condition=models.Q(("status", "closed"), _negated=True),
+                fields=["name", "id"],
+                name="clinic_listed_name_idx",
+            ),
+        ),
     ]

@@ -168,3 +168,8 @@ def test_tables_render_without_inline_styles():
     html = render_markdown("| a | b |\n|---|:-:|\n| 1 | 2 |\n").html
     assert "<table>" in html
     assert "style" not in html
+
+
+def test_plain_text_for_search_keeps_words_apart_across_line_breaks():
+    text = render_markdown("the brain's main\n**go** signal stays\nactive").text
+    assert text == "the brain's main go signal stays active"

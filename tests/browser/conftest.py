@@ -69,7 +69,26 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def reference_data(transactional_db):
+    """Conditions, treatments and insurance plans from migration 0002.
+
+    A transactional test flushes every table afterwards; serialized_rollback
+    does not always bring them back in time for the next browser test, so load
+    them again (the loader is idempotent).
+    """
+    import importlib
+
+    from django.apps import apps
+
+    from clinics.models import Condition
+
+    if not Condition.objects.exists():
+        migration = importlib.import_module("clinics.migrations.0002_extensions_and_reference_data")
+        migration.load_reference_data(apps, None)
+
+
+@pytest.fixture
+def page(browser, live_server, reference_data):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -78,7 +97,7 @@ def page(browser, live_server):
 
 
 @pytest.fixture
-def phone_page(browser, live_server):
+def phone_page(browser, live_server, reference_data):
     """A 320 px wide phone viewport."""
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 320, "height": 640}, is_mobile=True

@@ -14,7 +14,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def clinics():
+def clinics(reference_data):
     ptsd = condition("ptsd")
     ClinicFactory(
         name="Midtown Steady Clinic",
@@ -109,3 +109,15 @@ def test_condition_page_nearest_first_is_accessible(page, clinics):
     page.wait_for_url(re.compile(r"near=Folsom"))
     assert result_cards(page).first.locator("h3").inner_text() == "Folsom Lake Clinic"
     assert_accessible(page)
+
+
+def test_search_and_clinic_pages_fit_a_320px_phone(phone_page, clinics):
+    phone_page.goto("/clinics/?condition=ptsd&near=95816")
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 320
+    phone_page.get_by_role("link", name="Go to the 3 results").click()
+    assert phone_page.get_by_role("heading", name="3 clinics within 25 miles of 95816").is_visible()
+    assert_accessible(phone_page)
+    phone_page.get_by_role("link", name="Midtown Steady Clinic").click()
+    phone_page.wait_for_url("**/clinics/*/")
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(phone_page)
