@@ -22,6 +22,11 @@ def client_address(request) -> str:
     return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR", "-")
 
 
+def _printable(value: str) -> str:
+    """Attacker-typed text (a username) must not be able to forge extra log lines."""
+    return "".join(ch if ch.isprintable() else "?" for ch in value)
+
+
 def _username(user) -> str:
     if user is None or not getattr(user, "is_authenticated", False):
         return "anonymous"
@@ -69,7 +74,7 @@ def log_failed_sign_in(sender, credentials, request=None, **kwargs):
     username = (credentials or {}).get("username", "")
     logger.warning(
         "failed sign-in: user=%s ip=%s path=%s",
-        username[:150] or "-",
+        _printable(username[:150]) or "-",
         client_address(request),
         request.path if request is not None else "-",
     )
@@ -81,7 +86,9 @@ def log_sign_out(sender, request, user, **kwargs):
 
 
 def log_lockout(sender, request, username, ip_address, **kwargs):
-    logger.warning("account locked out: user=%s ip=%s", username or "-", ip_address or "-")
+    logger.warning(
+        "account locked out: user=%s ip=%s", _printable(username or "-"), ip_address or "-"
+    )
 
 
 def connect_axes_signals() -> None:

@@ -76,9 +76,12 @@ ROLES = {"Directory admins": DIRECTORY_ADMINS, "Clinic staff": CLINIC_STAFF}
 
 def create_roles(apps, schema_editor):
     for app_config in apps.get_app_configs():
+        # Migration-state app configs have no models module; create_permissions skips
+        # those, so pretend for the call and put the original value back.
+        previous = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = previous
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -104,7 +104,6 @@ def test_staff_see_their_history_without_a_revert_option(client, clinic):
     assert b'value="Revert' not in detail.content
 
 
-
 def test_restore_runs_in_its_own_transaction(client, clinic, monkeypatch):
     """The version check locks the clinic row (SELECT ... FOR UPDATE), which needs a
     transaction around the revert, as the change form has. The test itself runs in a

@@ -138,3 +138,12 @@ def test_plain_user_without_staff_flag_is_sent_to_sign_in(client):
 
     assert response.status_code == 302
     assert response.url.startswith("/admin/login/")
+
+
+def test_a_typed_username_cannot_forge_log_lines(client, caplog):
+    with caplog.at_level(logging.INFO, logger="security"):
+        sign_in(client, "mallory\nsign-in: user=admin", "wrong-password-123")
+
+    failed = [m for m in caplog.messages if m.startswith("failed sign-in")]
+    assert failed == [failed[0]]
+    assert "\n" not in failed[0]
