@@ -41,5 +41,5 @@ class Command(BaseCommand):
             self.stdout.write("")
             self.stdout.write("Demo accounts (passwords are shown only this once):")
             for role, username, password, note in accounts:
-                self.stdout.write(f"  {role:<22} {username:<18} {password}  {note}")
+                self.stdout.write(f"  {role:<18} {username:<22} {password:<22}  {note}")
             self.stdout.write("")
