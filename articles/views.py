@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from articles.forms import ArticleFilterForm
 from articles.models import Article
 from articles.seo import absolute, article_json_ld, json_ld_script_body
+from config.page_cache import cache_public_page
 
 PAGE_SIZE = 10
 RELATED_LIMIT = 3
@@ -33,6 +34,7 @@ def safe_snippet(headline: str) -> str:
 
 
 @require_safe
+@cache_public_page
 def article_list(request):
     form = ArticleFilterForm(request.GET)
     # Bad values are shown next to their field and ignored; the rest still apply.
@@ -116,6 +118,7 @@ def _render_article(request, article: Article, *, preview: bool):
 
 
 @require_safe
+@cache_public_page
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.published().for_detail(), slug=slug)
     return _render_article(request, article, preview=False)

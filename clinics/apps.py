@@ -8,5 +8,7 @@ class ClinicsConfig(AppConfig):
     def ready(self):
         # Sign-in, lockout and refused-access logging (receivers live in clinics.security).
         from clinics import security
+        from config import page_cache
 
         security.connect_axes_signals()
+        page_cache.connect_invalidation(self)

@@ -38,7 +38,21 @@ def _zip_index() -> dict[str, tuple[float, float]]:
     for row in zipcodes.list_all():
         if row.get("lat") and row.get("long"):
             index[row["zip_code"]] = (float(row["lat"]), float(row["long"]))
+    _california_city_index()  # built from the same rows, before they are released
+    _release_zipcodes_rows()
     return index
+
+
+def _release_zipcodes_rows() -> None:
+    """Drop the package's own copy of every ZIP row (over 100 MiB per worker).
+
+    Our two small indexes hold all we need; if the package is asked again it
+    simply reloads its data.
+    """
+    import zipcodes
+
+    if getattr(zipcodes, "_zips_cache", None) is not None:
+        zipcodes._zips_cache = None
 
 
 @functools.cache
@@ -68,6 +82,11 @@ def _california_city_index() -> dict[str, tuple[str, float, float]]:
         lng = sum(p[1] for p in points) / len(points)
         index[key] = (name, lat, lng)
     return index
+
+
+def warm() -> None:
+    """Build the ZIP and city indexes now (gunicorn calls this before forking workers)."""
+    _zip_index()
 
 
 def zip_centroid(zip_code: str) -> tuple[float, float] | None:

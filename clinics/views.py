@@ -13,6 +13,7 @@ from clinics.filters import ClinicFilter, NearForm
 from clinics.forms import ProblemReportForm
 from clinics.hours import is_open_at, weekly_schedule
 from clinics.models import Clinic, Condition
+from config.page_cache import cache_public_page
 
 PAGE_SIZE = 20
 CONDITION_PAGE_CLINICS = 20
@@ -37,6 +38,7 @@ def _page(queryset, raw_number):
 
 
 @require_safe
+@cache_public_page
 def clinic_list(request):
     search = ClinicFilter(request.GET, request=request)
     page_obj, page_message = _page(search.results(), request.GET.get("page"))
@@ -55,6 +57,7 @@ def clinic_list(request):
 
 
 @require_safe
+@cache_public_page
 def clinic_detail(request, slug):
     clinic = Clinic.objects.public().with_detail_data().filter(slug=slug).first()
     if clinic is None:
@@ -77,6 +80,7 @@ def clinic_detail(request, slug):
 
 
 @require_safe
+@cache_public_page
 def condition_detail(request, slug):
     condition = get_object_or_404(Condition, slug=slug)
     near_form = NearForm(request.GET)

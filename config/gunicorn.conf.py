@@ -7,6 +7,9 @@ import os
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
+# Load the app once in the master so every worker shares its memory (notably the
+# ZIP-code index) copy-on-write instead of building its own.
+preload_app = True
 timeout = 30
 graceful_timeout = 10
 keepalive = 5
@@ -17,6 +20,13 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 # Trust X-Forwarded-* only from the proxy on this host.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+def when_ready(server):
+    """Runs in the master after preloading, before any worker is forked."""
+    from clinics import geo
+
+    geo.warm()
 
 
 def on_exit(server):

@@ -174,6 +174,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # URL form fields assume https:// when the scheme is left out (Django 6 default).
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
+# --- Cache -------------------------------------------------------------------
+# One cache shared by every worker and server: a table in the site's own
+# PostgreSQL (`manage.py createcachetable`), so no extra service is needed.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+    }
+}
+# Anonymous public pages are served from the cache for this long (0 turns it off).
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
+
 # --- Authentication ----------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [

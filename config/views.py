@@ -10,11 +10,13 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from clinics.models import Condition
+from config.page_cache import cache_public_page
 
 logger = logging.getLogger(__name__)
 
 
 @require_safe
+@cache_public_page
 def home(request):
     conditions = Condition.objects.only("name", "slug")
     return render(request, "pages/home.html", {"conditions": conditions})

@@ -1,0 +1,14 @@
+"""The database cache table (settings.CACHES), so `migrate` alone prepares a new database."""
+
+from django.core.management import call_command
+from django.db import migrations
+
+
+def create_cache_table(apps, schema_editor):
+    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("clinics", "0004_roles")]
+
+    operations = [migrations.RunPython(create_cache_table, migrations.RunPython.noop)]

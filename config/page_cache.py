@@ -1,0 +1,88 @@
+"""A short-lived cache of public pages for anonymous visitors.
+
+Public pages are the same for every anonymous visitor, so a page rendered once
+can be served again for PAGE_CACHE_SECONDS. Every saved or deleted clinic,
+article or reference row bumps a generation number that is part of each key,
+so an edit shows at once; the short lifetime bounds anything that changes
+with the clock alone ("Open now", a scheduled article going live).
+
+Signed-in staff (anyone with a session cookie) and visitors with pending
+messages always get a freshly rendered page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "page-cache-generation"
+
+
+def current_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = 1
+        cache.add(GENERATION_KEY, generation, timeout=None)
+    return generation
+
+
+def invalidate(**kwargs) -> None:
+    """Make every cached page stale (a signal receiver; see PageCacheConfig)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet: nothing cached under a generation
+        cache.add(GENERATION_KEY, 2, timeout=None)
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def cache_public_page(view):
+    """Serve a view's 200 responses from the cache for anonymous visitors."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{current_generation()}:{path}"
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper
+
+
+def connect_invalidation(app_config) -> None:
+    """Bump the generation whenever any model of this app is saved, deleted or relinked.
+
+    A signal is the one place that sees every write (admin, services, imports,
+    shell) without each of them having to remember the cache.
+    """
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for model in app_config.get_models():
+        post_save.connect(
+            invalidate, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}"
+        )
+        post_delete.connect(
+            invalidate, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}"
+        )
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                invalidate, sender=through, dispatch_uid=f"page-cache-m2m-{through._meta.label}"
+            )
