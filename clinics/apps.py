@@ -11,4 +11,4 @@ class ClinicsConfig(AppConfig):
         from config import page_cache
 
         security.connect_axes_signals()
-        page_cache.connect_invalidation(self)
+        page_cache.connect_invalidation(self, skip=("ClinicMembership", "ProblemReport"))

@@ -66,8 +66,10 @@ def cache_public_page(view):
     return wrapper
 
 
-def connect_invalidation(app_config) -> None:
-    """Bump the generation whenever any model of this app is saved, deleted or relinked.
+def connect_invalidation(app_config, *, skip: tuple[str, ...] = ()) -> None:
+    """Bump the generation whenever a public model of this app is saved, deleted or relinked.
+
+    `skip` names models that never show on a public page (history rows are always skipped).
 
     A signal is the one place that sees every write (admin, services, imports,
     shell) without each of them having to remember the cache.
@@ -75,6 +77,8 @@ def connect_invalidation(app_config) -> None:
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     for model in app_config.get_models():
+        if model.__name__ in skip or model.__name__.startswith("Historical"):
+            continue
         post_save.connect(
             invalidate, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}"
         )
