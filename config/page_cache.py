@@ -2,9 +2,11 @@
 
 Public pages are the same for every anonymous visitor, so a page rendered once
 can be served again for PAGE_CACHE_SECONDS. Every saved or deleted clinic,
-article or reference row bumps a generation number that is part of each key,
-so an edit shows at once; the short lifetime bounds anything that changes
-with the clock alone ("Open now", a scheduled article going live).
+article or reference row bumps a generation number stored beside each page,
+and a page from an older generation is never served, so an edit shows at once.
+The cache lives in the same PostgreSQL, so the bump commits together with the
+edit. The short lifetime bounds what changes with the clock alone ("Open now",
+a scheduled article going live).
 
 Signed-in staff (anyone with a session cookie) and visitors with pending
 messages always get a freshly rendered page.
@@ -53,14 +55,18 @@ def cache_public_page(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{current_generation()}:{path}"
-        response = cache.get(key)
-        if response is not None:
-            return response
+        key = "page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        # One round trip: the page is stored with the generation it was made in.
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            return stored[1]
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (generation, response), settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

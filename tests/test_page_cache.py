@@ -21,8 +21,8 @@ def test_second_anonymous_visit_is_served_without_rendering(
 ):
     clinic = ClinicFactory(name="Cached Clinic")
     client.get(clinic.get_absolute_url())
-    # Two cache reads (generation and page); no clinic queries.
-    with django_assert_max_num_queries(2):
+    # One cache read (generation and page together); no clinic queries.
+    with django_assert_max_num_queries(1):
         response = client.get(clinic.get_absolute_url())
     assert response.status_code == 200
     assert "Cached Clinic" in response.content.decode()
