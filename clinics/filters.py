@@ -32,6 +32,9 @@ SORT_CHOICES = [
     ("name", "Name (A–Z)"),
 ]
 
+# Clinic columns a search-result card needs (templates/clinics/includes/clinic_card.html).
+CARD_FIELDS = ("name", "slug", "city", "status", "is_demo", "accepting_new_patients")
+
 
 class LocationField(forms.CharField):
     """A ZIP code or California city, cleaned to a `Place` (or None when empty)."""
@@ -292,7 +295,12 @@ class ClinicFilter(django_filters.FilterSet):
             "relevance": ["-relevance", "name", "pk"],
             "name": ["name", "pk"],
         }
-        return self.qs.with_card_data(self.moment).order_by(*orderings[self.effective_sort])
+        # Only the columns a card shows: the sort then moves narrow rows, not descriptions.
+        return (
+            self.qs.with_card_data(self.moment)
+            .only(*CARD_FIELDS)
+            .order_by(*orderings[self.effective_sort])
+        )
 
     def facet_counts(self) -> dict[str, dict]:
         """{facet: {option id: clinics}} under all the *other* active filters, one query.
