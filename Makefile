@@ -41,7 +41,7 @@ run: seed
 	@echo ""
 	@echo "  Serving the directory on http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	@echo "  Staff sign in at http://$(HOST):$(PORT)/admin/ with a demo account printed"
-	@echo "  above when the demo data was first loaded (see README: Demo accounts),"
+	@echo "  above when the demo data was first loaded (README: Demo data),"
 	@echo "  or create your own with: $(PY) manage.py createsuperuser"
 	@echo ""
 	EMBEDDED_DB_STOP_ON_EXIT=1 $(PY) -m gunicorn config.wsgi -c config/gunicorn.conf.py --bind $(HOST):$(PORT)

@@ -144,3 +144,28 @@ def test_responses_carry_security_headers(client):
 @pytest.mark.django_db
 def test_disallowed_method_on_home_is_refused_not_crashed(client):
     assert client.post(reverse("home")).status_code == 405
+
+
+@pytest.fixture
+def sample_pages(db):
+    from tests.factories import ClinicFactory, condition
+
+    clinic = ClinicFactory(slug="sample-clinic", conditions=[condition("ptsd")])
+    return [
+        clinic.get_absolute_url(),
+        reverse("clinics:problem_report_create", args=[clinic.slug]),
+        reverse("clinics:problem_report_thanks", args=[clinic.slug]),
+        reverse("clinics:condition_detail", args=["ptsd"]),
+        reverse("clinics:clinic_list") + "?condition=ptsd&near=95816",
+        reverse("clinics:clinic_list") + "?near=00000&radius=999",
+    ]
+
+
+@pytest.mark.django_db
+def test_clinic_pages_show_crisis_line_disclaimer_and_load_only_our_files(client, sample_pages):
+    for url in sample_pages:
+        body = client.get(url).content.decode()
+        assert CRISIS_LINE in body, url
+        assert DISCLAIMER in body, url
+        for src, href in FETCHED_URL.findall(body):
+            assert (src or href).startswith("/"), f"{url} fetches {src or href}"
