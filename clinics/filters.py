@@ -139,8 +139,10 @@ class ClinicFilter(django_filters.FilterSet):
             "min_value": "Choose a distance from 1 to 100 miles.",
             "max_value": "Choose a distance from 1 to 100 miles.",
         },
-        widget=forms.NumberInput(
-            attrs={"min": MIN_RADIUS, "max": MAX_RADIUS, "step": 1, "placeholder": DEFAULT_RADIUS}
+        # A text box, not type=number: a browser blanks a number box it cannot
+        # parse, and the visitor must see what they typed beside the message.
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "maxlength": 5, "placeholder": DEFAULT_RADIUS}
         ),
         help_text="From 1 to 100; 25 if left empty.",
     )

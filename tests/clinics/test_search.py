@@ -425,3 +425,13 @@ def test_random_query_strings_never_give_a_server_error(client, params):
 def test_raw_malformed_query_strings_never_give_a_server_error(client, raw):
     response = client.get("/clinics/?" + raw)
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_invalid_radius_is_shown_back_as_typed(client):
+    """A number box would blank 'abc'; the visitor must see what they typed."""
+    response = client.get("/clinics/?near=95816&radius=abc")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="abc"' in body
+    assert "whole number of miles" in body
