@@ -19,6 +19,10 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-publish_at", "-pk")
 
+    def for_links(self) -> ArticleQuerySet:
+        """Just what a "related articles" link shows: live title, summary, date."""
+        return self.only("slug", "published_title", "published_summary", "publish_at")
+
     def for_cards(self) -> ArticleQuerySet:
         """Just what a list card shows (the live title, summary, dates and topics)."""
         from articles.models import Topic

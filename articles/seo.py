@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
-from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, ArticleVersion
-
-# json.dumps leaves <, > and & alone; inside <script> they could end the block.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 def absolute(path: str) -> str:
@@ -76,10 +70,3 @@ def _drop_empty(value):
     if isinstance(value, list):
         return [_drop_empty(item) for item in value]
     return value
-
-
-def json_ld_script_body(data: dict) -> SafeString:
-    """The text to place inside <script type="application/ld+json">, safe from breakout."""
-    return mark_safe(  # noqa: S308 - the escapes above make it inert inside <script>
-        json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    )

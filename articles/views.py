@@ -14,7 +14,8 @@ from django.views.decorators.http import require_safe
 
 from articles.forms import ArticleFilterForm
 from articles.models import Article
-from articles.seo import absolute, article_json_ld, json_ld_script_body
+from articles.seo import absolute, article_json_ld
+from config.json_ld import json_ld_script_body
 from config.page_cache import cache_public_page
 
 PAGE_SIZE = 10
@@ -100,8 +101,8 @@ def _render_article(request, article: Article, *, preview: bool):
         .filter(topics__in=[topic.pk for topic in article.topics.all()])
         .exclude(pk=article.pk)
         .distinct()
-        .only("slug", "published_title", "published_summary", "publish_at")
-        .order_by("-publish_at", "-pk")[:RELATED_LIMIT]
+        .newest_first()
+        .for_links()[:RELATED_LIMIT]
     )
     return render(
         request,

@@ -108,7 +108,7 @@ def condition_detail(request, slug):
             "related_articles": Article.objects.published()
             .filter(conditions=condition)
             .newest_first()
-            .only("slug", "published_title", "published_summary", "publish_at")[:6],
+            .for_links()[:6],
         },
     )
 

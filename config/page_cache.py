@@ -32,7 +32,7 @@ def current_generation() -> int:
 
 
 def invalidate(**kwargs) -> None:
-    """Make every cached page stale (a signal receiver; see PageCacheConfig)."""
+    """Make every cached page stale (a signal receiver; see connect_invalidation)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet: nothing cached under a generation

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from clinics.hours import opening_hours_specification
+from config.json_ld import json_ld_script_body
 
 register = template.Library()
 
-# The escapes Django's json_script uses, so no string in the data can end the element.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 MENTAL_HEALTH_EXCLUDED = {"chronic-pain"}
 
 
@@ -74,5 +70,4 @@ def clinic_json_ld(clinic):
         treatments=clinic.clinic_treatments.all(),
         conditions=clinic.conditions.all(),
     )
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+    return format_html('<script type="application/ld+json">{}</script>', json_ld_script_body(data))
