@@ -74,7 +74,7 @@ class ClinicFactory(factory.django.DjangoModelFactory):
     city = "Sacramento"
     state = "CA"
     zip_code = "95816"
-    phone = factory.Sequence(lambda n: f"+1916555{100 + n % 100:04d}"[:12])
+    phone = factory.Sequence(lambda n: f"+1916555{100 + n % 100:04d}")
     website = factory.LazyAttribute(lambda clinic: f"https://{clinic.slug}.example.org/")
     accepting_new_patients = True
     languages = factory.LazyFunction(lambda: ["en"])
