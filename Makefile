@@ -57,6 +57,10 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Checks and tests stop the embedded PostgreSQL again if they started it, so `make test`
+# leaves nothing running; KEEP_EMBEDDED_DB=1 keeps it for quick reruns.
+check test: export EMBEDDED_DB_STOP_IF_STARTED = 1
+
 check: install-dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
@@ -77,7 +81,7 @@ db-stop: install
 	$(PY) manage.py embedded_db stop
 
 backup: install
-	@mkdir -p var/backups
+	@mkdir -p -m 700 var/backups
 	$(PY) manage.py backup_db var/backups/directory-$$(date +%Y%m%d-%H%M%S).dump
 
 clean:

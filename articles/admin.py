@@ -1,7 +1,9 @@
 """Articles in the admin, with the editorial workflow as POST-only buttons.
 
-Every rule is enforced here on the server (querysets and has_*_permission)
-and again in articles.services; hiding a button is never the only guard.
+The rules live in articles.services (``allowed_actions``, ``sees_all_articles``,
+``can_edit_article``): this admin asks them for its querysets, has_*_permission
+methods and buttons, and the services check them again on every transition, so
+hiding a button is never the only guard.
 """
 
 from __future__ import annotations
@@ -10,19 +12,22 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
 from articles import services
-from articles.forms import ScheduleForm, SendBackForm
-from articles.models import Article, Author, Reference, Reviewer, Topic
-
-
-def _sees_all_articles(user) -> bool:
-    return user.is_superuser or any(
-        user.has_perm(f"articles.{codename}") for codename in ("publish_article", "review_article")
-    )
+from articles.forms import ArticleAdminForm, ScheduleForm, SendBackForm
+from articles.models import (
+    Article,
+    Author,
+    ContentReview,
+    ContentSource,
+    Reference,
+    Reviewer,
+    Topic,
+)
 
 
 @admin.register(Topic)
@@ -70,6 +75,7 @@ class ReferenceInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "articles/admin/article_change_form.html"
+    form = ArticleAdminForm
     list_display = ["title", "status", "live_state", "updated_at", "created_by"]
     list_filter = ["status", "topics", "is_demo"]
     search_fields = ["title", "slug"]
@@ -86,7 +92,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "preview_link",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (None, {"fields": ["title", "slug", "summary", "body", "loaded_version"]}),
         ("Image", {"fields": ["hero_image", "hero_alt"], "classes": ["collapse"]}),
         ("Classification", {"fields": ["topics", "conditions", "authors", "is_demo"]}),
         (
@@ -105,6 +111,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def view_on_site(self, obj):
+        # Until the public can see it, "View on site" means the private preview, which
+        # admits only staff allowed to view articles; the public URL would only 404.
+        return obj.get_absolute_url() if obj.is_public() else obj.get_preview_url()
+
     @admin.display(description="Private preview")
     def preview_link(self, obj):
         if not obj.pk:
@@ -115,19 +126,27 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("created_by")
-        if _sees_all_articles(request.user):
+        if services.sees_all_articles(request.user):
             return queryset
         return queryset.filter(created_by=request.user)
 
     def has_change_permission(self, request, obj=None):
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or services.can_edit_article(request.user, obj)
+        return services.can_edit_article(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if not super().has_delete_permission(request, obj):
-            return False
-        return obj is None or obj.status != Article.Status.IN_REVIEW
+        if obj is None:
+            return super().has_delete_permission(request, obj)
+        return "delete" in services.allowed_actions(request.user, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only visitors save nothing, so the form's version field has nothing to show.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "loaded_version"]})
+            for name, options in fieldsets
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -146,6 +165,10 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.status = Article.Status.DRAFT
         elif not services.can_edit_article(request.user, obj):
             raise PermissionDenied
+        else:
+            obj.version = services.article_version_bump(
+                article=obj, expected_version=form.cleaned_data["loaded_version"]
+            )
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -241,8 +264,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "opts": self.opts,
             "article": article,
             "revisions": revisions,
-            "can_restore": request.user.has_perm("articles.restore_article")
-            and article.status != Article.Status.IN_REVIEW,
+            "can_restore": "restore" in services.allowed_actions(request.user, article),
             "title": f"Revisions of “{article.title}”",
         }
         return TemplateResponse(request, "articles/admin/article_revisions.html", context)
@@ -270,22 +292,115 @@ class ArticleAdmin(admin.ModelAdmin):
         extra_context = extra_context or {}
         article = self.get_object(request, object_id)
         if article is not None:
-            user = request.user
-            status = article.status
-            is_author = article.created_by_id == user.pk
+            actions = services.allowed_actions(request.user, article)
             extra_context["workflow"] = {
                 "article": article,
-                "can_submit": status == Article.Status.DRAFT
-                and user.has_perm("articles.submit_article")
-                and (is_author or services.is_editor(user)),
-                "can_review": status == Article.Status.IN_REVIEW
-                and user.has_perm("articles.review_article")
-                and not is_author,
-                "can_publish": status == Article.Status.APPROVED
-                and user.has_perm("articles.publish_article"),
-                "can_unpublish": article.has_live_version
-                and user.has_perm("articles.publish_article"),
+                "actions": actions,
+                # A reviewer looking at an article in review is told why they cannot approve it.
+                "approve_refusal": (
+                    services.action_refusal(request.user, article, "approve")
+                    if "approve" not in actions
+                    and services.is_reviewer(request.user)
+                    and article.status == Article.Status.IN_REVIEW
+                    else None
+                ),
                 "schedule_form": ScheduleForm(),
                 "send_back_form": SendBackForm(),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+# --- Medical review of condition and treatment pages --------------------------------
+
+
+class ContentSourceInline(admin.TabularInline):
+    model = ContentSource
+    extra = 0
+    fields = ["order", "authors", "title", "source", "year", "doi", "url"]
+
+
+@admin.register(ContentReview)
+class ContentReviewAdmin(admin.ModelAdmin):
+    """Editors choose the pages and their sources; a medical reviewer signs the review.
+
+    The signature (reviewer and dates) is written only by
+    ``services.content_review_record``, through the button on the change page, which
+    asks the service whether to show itself; the service checks again on POST.
+    """
+
+    change_form_template = "articles/admin/contentreview_change_form.html"
+    list_display = ["__str__", "state", "reviewer", "reviewed_on", "next_review_due"]
+    list_select_related = ["condition", "treatment", "reviewer"]
+    inlines = [ContentSourceInline]
+    readonly_fields = [
+        "page_text",
+        "state",
+        "reviewer",
+        "reviewed_on",
+        "next_review_due",
+        "reviewed_text",
+    ]
+    fieldsets = [
+        (None, {"fields": ["condition", "treatment", "page_text"]}),
+        (
+            "Medical review (recorded only by the button above)",
+            {"fields": ["state", "reviewer", "reviewed_on", "next_review_due", "reviewed_text"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        # The list's "state" compares each review's sources with what was reviewed.
+        return super().get_queryset(request).prefetch_related("sources")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields += ["condition", "treatment"]  # a review belongs to one page for good
+        return fields
+
+    @admin.display(description="Page text (edited with the condition or treatment)")
+    def page_text(self, obj):
+        return linebreaksbr(obj.page_text(), autoescape=True) if obj.pk else ""
+
+    @admin.display(description="State")
+    def state(self, obj):
+        return obj.state if obj.pk else ""
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/record-review/",
+                self.admin_site.admin_view(self.record_review_view),
+                name="articles_contentreview_record",
+            ),
+            *super().get_urls(),
+        ]
+
+    def record_review_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        review = self.get_object(request, object_id)
+        if review is None or not self.has_view_or_change_permission(request, review):
+            raise Http404("No such review.")
+        try:
+            services.content_review_record(
+                review=review, user=request.user, seen=request.POST.get("seen", "")
+            )
+        except services.WorkflowError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, "Medical review recorded.", messages.SUCCESS)
+        return redirect(reverse("admin:articles_contentreview_change", args=[review.pk]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        review = self.get_object(request, object_id)
+        if review is not None:
+            extra_context["content_review"] = {
+                "review": review,
+                "refusal": services.content_review_refusal(request.user),
+                # Shown only to medical reviewers, who may fix what stops them.
+                "show_refusal": services.is_reviewer(request.user),
+                "seen": review.fingerprint(),
             }
         return super().change_view(request, object_id, form_url, extra_context)

@@ -1,14 +1,42 @@
 """Demo articles and article-role accounts (demo mode only).
 
-The article text lives in articles/demo_content.py (AUTHORS, REVIEWERS, TOPICS,
-ARTICLES); this module only loads it. Every row it creates is marked is_demo.
+The article text lives beside this module in ``demo_articles/``: one Markdown file per
+article, named ``<slug>.md``, opening with TOML front matter between ``+++`` lines::
+
+    +++
+    title = "..."
+    summary = "..."
+    order = 3                       # publication order; the highest is the newest
+    topics = ["how-ketamine-works"]
+    conditions = ["depression"]     # clinics.Condition slugs
+    authors = ["avery-samplewright"]
+    reviewer = "casey-placeholder"
+
+    [[references]]
+    authors = "..."
+    title = "..."
+    source = "..."
+    year = 2020
+    doi = "10.1000/xyz"
+    url = "https://..."
+    +++
+
+    Markdown body...
+
+The sample authors, reviewers and topics they name live in ``demo_articles/_site.toml``;
+the sources cited by the sample reviews of condition pages in ``_page_sources.toml``.
+Keeping prose in Markdown lets a writer or reviewer edit it without touching Python.
+Every row this module creates is marked is_demo.
 """
 
 from __future__ import annotations
 
 import datetime
-import importlib
+import re
 import secrets
+import tomllib
+import types
+from pathlib import Path
 
 from django.apps import apps as django_apps
 from django.conf import settings
@@ -18,20 +46,51 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, Author, Reference, Reviewer, Topic
+from articles.models import (
+    Article,
+    Author,
+    ContentReview,
+    ContentSource,
+    Reference,
+    Reviewer,
+    Topic,
+)
 from articles.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS, sync_workflow_groups
-from clinics.models import Condition
+from clinics.models import Condition, Treatment
 
 REVIEWED_DAYS_AGO = 21
+CONTENT_DIR = Path(__file__).resolve().parent / "demo_articles"
+SITE_FILE = "_site.toml"
+PAGE_SOURCES_FILE = "_page_sources.toml"
+FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*$(.*)\Z", re.DOTALL | re.MULTILINE)
 
 
-def _load_content():
+def _read_article(path: Path) -> dict:
+    """One article file as a dict: its front matter plus ``slug`` (the file name) and ``body``."""
+    match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if match is None:
+        raise ValueError(f"{path.name}: no +++ front matter at the top")
     try:
-        return importlib.import_module("articles.demo_content")
-    except ModuleNotFoundError as error:
-        if error.name != "articles.demo_content":
-            raise
+        item = tomllib.loads(match.group(1))
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"{path.name}: {error}") from error
+    return {**item, "slug": path.stem, "body": match.group(2).strip()}
+
+
+def _load_content(directory: Path = CONTENT_DIR) -> types.SimpleNamespace | None:
+    """AUTHORS, REVIEWERS, TOPICS and ARTICLES (in publication order), or None if absent."""
+    site_file = directory / SITE_FILE
+    if not site_file.is_file():
         return None
+    site = tomllib.loads(site_file.read_text(encoding="utf-8"))
+    articles = [_read_article(path) for path in sorted(directory.glob("*.md"))]
+    articles.sort(key=lambda item: (item.get("order", 0), item["slug"]))
+    return types.SimpleNamespace(
+        AUTHORS=site.get("authors", []),
+        REVIEWERS=site.get("reviewers", []),
+        TOPICS=[(topic["slug"], topic["name"]) for topic in site.get("topics", [])],
+        ARTICLES=articles,
+    )
 
 
 @transaction.atomic
@@ -95,7 +154,7 @@ def seed_articles() -> int:
             for order, ref in enumerate(item.get("references", []), start=1)
         )
         # Keep the first publication date across reseeds; stagger them so the
-        # list has a stable newest-first order matching the content file.
+        # list has a stable newest-first order following each file's `order`.
         publish_at = article.first_published_at or (
             timezone.now() - datetime.timedelta(days=REVIEWED_DAYS_AGO - 1, hours=count - index)
         )
@@ -106,6 +165,53 @@ def seed_articles() -> int:
             publish_at=publish_at,
         )
     return Article.objects.filter(is_demo=True).count()
+
+
+def _load_page_sources(directory: Path = CONTENT_DIR) -> dict[str, list[dict]]:
+    """The sources of each condition page's sample review, by condition slug."""
+    path = directory / PAGE_SOURCES_FILE
+    if not path.is_file():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8")).get("conditions", {})
+
+
+@transaction.atomic
+def seed_content_reviews() -> int:
+    """Give every condition and treatment page a sample review; returns how many exist.
+
+    Signed by the first sample reviewer, so every page says the review is sample data.
+    """
+    content = _load_content()
+    if content is None or not content.REVIEWERS:
+        return 0
+    first = content.REVIEWERS[0]
+    reviewer, _ = Reviewer.objects.update_or_create(
+        display_name=first["display_name"],
+        defaults={"credentials": first.get("credentials", ""), "is_demo": True},
+    )
+    sources = _load_page_sources()
+    reviewed_on = timezone.localdate() - datetime.timedelta(days=REVIEWED_DAYS_AGO)
+    pages = [("condition", page) for page in Condition.objects.all()]
+    pages += [("treatment", page) for page in Treatment.objects.all()]
+    for kind, page in pages:
+        cited = sources.get(page.slug, []) if kind == "condition" else []
+        review, _ = ContentReview.objects.get_or_create(**{kind: page})
+        review.sources.all().delete()
+        ContentSource.objects.bulk_create(
+            ContentSource(
+                review=review,
+                order=order,
+                authors=ref.get("authors", ""),
+                title=ref["title"],
+                source=ref.get("source", ""),
+                year=ref.get("year") or None,
+                doi=ref.get("doi", ""),
+                url=ref.get("url", ""),
+            )
+            for order, ref in enumerate(cited, start=1)
+        )
+        services.content_review_seed(review=review, reviewer=reviewer, reviewed_on=reviewed_on)
+    return ContentReview.objects.filter(reviewer__is_demo=True).count()
 
 
 DEMO_ACCOUNTS = [

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils import timezone
 
-from articles.models import Topic
+from articles.models import Article, Topic
 from clinics.models import Condition
+from config.site.edit_conflicts import VersionedModelForm
 
 
 class ArticleFilterForm(forms.Form):
@@ -51,3 +52,29 @@ class SendBackForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ArticleAdminForm(VersionedModelForm):
+    """The admin's article form: refuses to save over a save or workflow step since it loaded."""
+
+    conflict_message = (
+        "{who} changed this article at {time} while you were editing. Nothing of yours was "
+        "saved: your changes are still in the form below. Compare them with the current "
+        "article (open it in a new tab), then save again to keep yours."
+    )
+
+    class Meta:
+        model = Article
+        # The working copy; the admin narrows this further by its read-only fields.
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "body",
+            "hero_image",
+            "hero_alt",
+            "topics",
+            "conditions",
+            "authors",
+            "is_demo",
+        ]

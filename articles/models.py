@@ -11,6 +11,8 @@ revising a published article never takes it down.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import uuid
 from dataclasses import dataclass, field
 
@@ -25,8 +27,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from articles.querysets import ArticleQuerySet
 from articles.rendering import render_markdown
+from clinics.models import Condition, Treatment
 
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$", "Enter a DOI such as 10.1056/NEJMoa1234567 (without https://doi.org/)."
@@ -104,6 +106,9 @@ class ArticleVersion:
     title: str
     summary: str
     body_html: str
+    topics: list[Topic] = field(default_factory=list)
+    conditions: list[Condition] = field(default_factory=list)
+    is_demo: bool = False
     toc: list[dict] = field(default_factory=list)
     reading_minutes: int = 1
     authors: list[dict] = field(default_factory=list)
@@ -113,6 +118,78 @@ class ArticleVersion:
     references: list[dict] = field(default_factory=list)
     hero_url: str = ""
     hero_alt: str = ""
+
+    @property
+    def review_is_sample(self) -> bool:
+        """Demo content, or signed by a fictional reviewer: never shown as a real review."""
+        return self.is_demo or bool(self.reviewer and self.reviewer.get("is_demo"))
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now: datetime.datetime | None = None) -> ArticleQuerySet:
+        """The one definition of "public": a live version whose publish time has passed.
+
+        The working copy's status plays no part: a published article being revised
+        stays public (its approved live version) while the revision is reviewed.
+        """
+        now = now or timezone.now()
+        return self.filter(publish_at__isnull=False, publish_at__lte=now)
+
+    def newest_first(self) -> ArticleQuerySet:
+        return self.order_by("-publish_at", "-pk")
+
+    # Filters by classification read the live version's, never the working copy's.
+
+    def in_topic(self, topic: Topic) -> ArticleQuerySet:
+        return self.filter(published_topics=topic)
+
+    def about_condition(self, condition: Condition) -> ArticleQuerySet:
+        return self.filter(published_conditions=condition)
+
+    def sharing_topics(self, topics: list[Topic], *, exclude: Article) -> ArticleQuerySet:
+        """Other articles whose live version has one of these topics."""
+        return (
+            self.filter(published_topics__in=[topic.pk for topic in topics])
+            .exclude(pk=exclude.pk)
+            .distinct()
+        )
+
+    def for_links(self) -> ArticleQuerySet:
+        """Just what a "related articles" link shows: live title, summary, date."""
+        return self.only("slug", "published_title", "published_summary", "publish_at")
+
+    def for_cards(self) -> ArticleQuerySet:
+        """Just what a list card shows (the live title, summary, dates and topics)."""
+        return self.only(
+            "slug",
+            "published_is_demo",
+            "publish_at",
+            "first_published_at",
+            "live_updated_at",
+            "published_title",
+            "published_summary",
+            "published_data",
+        ).prefetch_related(
+            models.Prefetch("published_topics", queryset=Topic.objects.only("name", "slug"))
+        )
+
+    def for_detail(self) -> ArticleQuerySet:
+        """The live page: the live version's topics and conditions, never the working copy's."""
+        return self.prefetch_related(
+            models.Prefetch("published_topics", queryset=Topic.objects.only("name", "slug")),
+            models.Prefetch(
+                "published_conditions", queryset=Condition.objects.only("name", "slug")
+            ),
+        )
+
+    def for_preview(self) -> ArticleQuerySet:
+        """The staff preview: the working copy with everything it shows."""
+        return self.select_related("medical_reviewer").prefetch_related(
+            models.Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
+            models.Prefetch("conditions", queryset=Condition.objects.only("name", "slug")),
+            "authors",
+            "references",
+        )
 
 
 class Article(models.Model):
@@ -171,6 +248,9 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     preview_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # No lost updates (config.site.edit_conflicts): the admin's save and every workflow
+    # step move it on, so a form opened before either cannot save over it.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     # --- Live version (written only by articles.services) ------------------
     publish_at = models.DateTimeField(
@@ -183,6 +263,16 @@ class Article(models.Model):
     published_body_html = models.TextField(blank=True, editable=False)
     published_text = models.TextField(blank=True, editable=False)
     published_data = models.JSONField(default=dict, blank=True, editable=False)
+    # Relations too: filters, listings and links follow the reviewed classification.
+    published_topics = models.ManyToManyField(
+        Topic, related_name="published_articles", blank=True, editable=False
+    )
+    published_conditions = models.ManyToManyField(
+        "clinics.Condition", related_name="published_articles", blank=True, editable=False
+    )
+    published_is_demo = models.BooleanField(
+        "live version is sample data", default=False, editable=False
+    )
     # Computed by PostgreSQL from the live version only, so search never sees drafts.
     search_vector = models.GeneratedField(
         expression=SearchVector("published_title", weight="A", config="english")
@@ -204,6 +294,7 @@ class Article(models.Model):
             "published_body_html",
             "published_text",
             "published_data",
+            "published_is_demo",
             "search_vector",
         ]
     )
@@ -287,7 +378,15 @@ class Article(models.Model):
         """The working copy rendered for a staff preview (may be unreviewed)."""
         rendered = render_markdown(self.body)
         snapshot = self.snapshot_data(rendered.toc, rendered.reading_minutes)
-        return self._version(self.title, self.summary, rendered.html, snapshot)
+        return self._version(
+            self.title,
+            self.summary,
+            rendered.html,
+            snapshot,
+            topics=list(self.topics.all()),
+            conditions=list(self.conditions.all()),
+            is_demo=self.is_demo,
+        )
 
     def live_version(self) -> ArticleVersion:
         return self._version(
@@ -295,10 +394,22 @@ class Article(models.Model):
             self.published_summary,
             self.published_body_html,
             self.published_data or {},
+            topics=list(self.published_topics.all()),
+            conditions=list(self.published_conditions.all()),
+            is_demo=self.published_is_demo,
         )
 
     @staticmethod
-    def _version(title: str, summary: str, body_html: str, data: dict) -> ArticleVersion:
+    def _version(
+        title: str,
+        summary: str,
+        body_html: str,
+        data: dict,
+        *,
+        topics: list[Topic],
+        conditions: list[Condition],
+        is_demo: bool,
+    ) -> ArticleVersion:
         def as_date(value):
             return datetime.date.fromisoformat(value) if value else None
 
@@ -306,6 +417,9 @@ class Article(models.Model):
             title=title,
             summary=summary,
             body_html=body_html,
+            topics=topics,
+            conditions=conditions,
+            is_demo=is_demo,
             toc=data.get("toc", []),
             reading_minutes=data.get("reading_minutes", 1),
             authors=data.get("authors", []),
@@ -328,7 +442,11 @@ class Article(models.Model):
                 for author in self.authors.all()
             ],
             "reviewer": (
-                {"name": reviewer.display_name, "credentials": reviewer.credentials}
+                {
+                    "name": reviewer.display_name,
+                    "credentials": reviewer.credentials,
+                    "is_demo": reviewer.is_demo,
+                }
                 if reviewer
                 else None
             ),
@@ -340,8 +458,9 @@ class Article(models.Model):
         }
 
 
-class Reference(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="references")
+class Source(models.Model):
+    """A cited source: the fields an article's references and a page review's sources share."""
+
     order = models.PositiveSmallIntegerField(default=0)
     authors = models.CharField(max_length=500, blank=True, help_text="e.g. “Berman RM, et al.”")
     title = models.CharField(max_length=500)
@@ -351,6 +470,7 @@ class Reference(models.Model):
     url = models.URLField("URL", max_length=500, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
@@ -370,3 +490,177 @@ class Reference(models.Model):
             "doi_url": self.doi_url,
             "url": self.url,
         }
+
+
+class Reference(Source):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="references")
+
+    class Meta(Source.Meta):
+        pass
+
+
+# --- Medical review of condition and treatment pages ------------------------------
+
+
+class ContentReviewQuerySet(models.QuerySet):
+    def of_page(self, page: Condition | Treatment) -> ContentReviewQuerySet:
+        """The review of this condition or treatment page (at most one row)."""
+        if isinstance(page, Condition):
+            return self.filter(condition=page)
+        if isinstance(page, Treatment):
+            return self.filter(treatment=page)
+        raise TypeError(f"Only condition and treatment pages are reviewed, not {page!r}.")
+
+    def for_notice(self) -> ContentReviewQuerySet:
+        """What the public review notice shows: the reviewer and the sources."""
+        return self.select_related("reviewer", "condition", "treatment").prefetch_related("sources")
+
+
+class ContentReview(models.Model):
+    """The medical review of a condition or treatment page's text, and the sources it cites.
+
+    Why the articles app owns it: conditions and treatments live in ``clinics``, which
+    never imports ``articles``, while the review machinery (``Reviewer`` profiles, the
+    ``review_article`` permission, ``REVIEW_INTERVAL``) lives here. A row here points at
+    the page (``articles`` may import ``clinics``), ``articles.services`` signs it with the
+    same rules as approving an article, and the clinics templates show it through the
+    ``{% review_notice %}`` inclusion tag, so ``clinics`` never learns reviews exist.
+    Explicit one-to-one keys rather than a generic relation: the database guarantees
+    each page has at most one review and the target exists, and two kinds of page need
+    no more.
+
+    The page's text stays editable in the clinics admin. A review vouches for the text
+    and sources it saw (kept in ``reviewed_text`` and ``reviewed_sources``); once either
+    changes, the page stops claiming a current review until a reviewer signs again.
+    """
+
+    condition = models.OneToOneField(
+        Condition,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="content_review",
+    )
+    treatment = models.OneToOneField(
+        Treatment,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="content_review",
+    )
+    reviewer = models.ForeignKey(
+        Reviewer, null=True, blank=True, on_delete=models.PROTECT, related_name="content_reviews"
+    )
+    reviewed_on = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    reviewed_text = models.TextField(
+        blank=True, help_text="The page text as the reviewer approved it."
+    )
+    reviewed_sources = models.JSONField(
+        default=list, blank=True, help_text="The sources as the reviewer approved them."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ContentReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["condition__sort_order", "treatment__sort_order", "pk"]
+        verbose_name = "condition or treatment review"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(condition__isnull=False, treatment__isnull=True)
+                | Q(condition__isnull=True, treatment__isnull=False),
+                name="content_review_one_page",
+            ),
+            models.CheckConstraint(
+                condition=Q(reviewer__isnull=True, reviewed_on__isnull=True)
+                | Q(reviewer__isnull=False, reviewed_on__isnull=False),
+                name="content_review_signed_with_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(next_review_due__isnull=True)
+                | Q(reviewed_on__isnull=True)
+                | Q(next_review_due__gt=models.F("reviewed_on")),
+                name="content_review_next_after_review",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Review of {self.page}" if self.page else "Page review"
+
+    def clean(self) -> None:
+        super().clean()
+        if (self.condition_id is None) == (self.treatment_id is None):
+            raise ValidationError("Choose either a condition or a treatment, not both.")
+
+    @property
+    def page(self) -> Condition | Treatment | None:
+        return self.condition or self.treatment
+
+    def page_text(self) -> str:
+        """All the page's own text the review vouches for, as one string for the reviewer.
+
+        A treatment page also lists sources of its own (``Treatment.sources``); they are
+        part of what the reviewer checks, so they are part of this text.
+        """
+        if self.condition is not None:
+            return self.condition.summary
+        if self.treatment is not None:
+            page = self.treatment
+            parts = [page.description, page.what_to_expect, page.safety_notes]
+            parts += [
+                f"Source: {source.get('title', '')} {source.get('url', '')}".strip()
+                for source in page.sources
+            ]
+            return "\n\n".join(part for part in parts if part)
+        return ""
+
+    def current_sources(self) -> list[dict]:
+        return [source.as_dict() for source in self.sources.all()]
+
+    def fingerprint(self) -> str:
+        """A digest of the current text and sources, to tell whether they changed."""
+        content = json.dumps([self.page_text(), self.current_sources()], sort_keys=True)
+        return hashlib.sha256(content.encode()).hexdigest()
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.reviewer_id is not None and self.reviewed_on is not None
+
+    @property
+    def is_current(self) -> bool:
+        """Reviewed, and neither the text nor the sources changed since."""
+        return (
+            self.is_reviewed
+            and self.reviewed_text == self.page_text()
+            and self.reviewed_sources == self.current_sources()
+        )
+
+    @property
+    def is_sample(self) -> bool:
+        """Signed by a fictional demo reviewer: never shown as a real medical review."""
+        return self.reviewer is not None and self.reviewer.is_demo
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
+    @property
+    def state(self) -> str:
+        if not self.is_reviewed:
+            return "Not reviewed yet"
+        if not self.is_current:
+            return "Changed since its review"
+        if self.is_overdue:
+            return "Review overdue"
+        return "Reviewed"
+
+
+class ContentSource(Source):
+    """A source cited by a reviewed condition or treatment page."""
+
+    review = models.ForeignKey(ContentReview, on_delete=models.CASCADE, related_name="sources")
+
+    class Meta(Source.Meta):
+        verbose_name = "source"

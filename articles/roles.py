@@ -28,6 +28,9 @@ WORKFLOW_GROUPS: dict[str, list[tuple[str, str]]] = {
         ("articles", "view_topic"),
         ("articles", "view_author"),
         ("articles", "view_reviewer"),
+        # Sign condition and treatment page reviews (the button needs review_article).
+        ("articles", "view_contentreview"),
+        ("articles", "view_contentsource"),
     ],
     EDITORS: [
         ("articles", "view_article"),
@@ -50,6 +53,15 @@ WORKFLOW_GROUPS: dict[str, list[tuple[str, str]]] = {
         ("articles", "view_reviewer"),
         ("articles", "add_reviewer"),
         ("articles", "change_reviewer"),
+        # Choose which condition and treatment pages are reviewed, and their sources.
+        ("articles", "view_contentreview"),
+        ("articles", "add_contentreview"),
+        ("articles", "change_contentreview"),
+        ("articles", "delete_contentreview"),
+        ("articles", "view_contentsource"),
+        ("articles", "add_contentsource"),
+        ("articles", "change_contentsource"),
+        ("articles", "delete_contentsource"),
     ],
 }
 
@@ -72,5 +84,20 @@ def sync_workflow_groups(apps) -> None:
         permissions = [
             Permission.objects.get(content_type__app_label=app, codename=codename)
             for app, codename in codenames
+            if _model_exists(apps, app, codename)
         ]
         group.permissions.set(permissions)
+
+
+def _model_exists(apps, app: str, codename: str) -> bool:
+    """Whether the permission's model exists in this (possibly historical) registry.
+
+    An early migration runs this before later migrations create some models; the
+    migration that creates them runs it again. Every codename here is
+    ``<action>_<model>``, custom ones included (``review_article``).
+    """
+    try:
+        apps.get_model(app, codename.split("_", 1)[1])
+    except LookupError:
+        return False
+    return True

@@ -36,7 +36,7 @@ def article_json_ld(article: Article, version: ArticleVersion) -> dict:
                 "name": condition.name,
                 "url": absolute(condition.get_absolute_url()),
             }
-            for condition in article.conditions.all()
+            for condition in version.conditions
         ],
         "citation": [
             {
@@ -51,9 +51,10 @@ def article_json_ld(article: Article, version: ArticleVersion) -> dict:
         ],
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute("/")},
     }
-    if version.reviewed_on:
+    # A sample review is not a medical review; search engines must not read it as one.
+    if version.reviewed_on and not version.review_is_sample:
         data["lastReviewed"] = version.reviewed_on.isoformat()
-    if version.reviewer:
+    if version.reviewer and not version.review_is_sample:
         data["reviewedBy"] = {
             "@type": "Person",
             "name": version.reviewer["name"],

@@ -1,8 +1,10 @@
 """The editorial workflow: every status change and every write to the live version.
 
-Each transition checks the user's permission (PermissionDenied) and the
-article's current status under a row lock (WorkflowError), so the admin
-buttons, the shell and any future API all obey the same rules.
+Which actions a user may take on an article is worked out in one place,
+``allowed_actions``: the admin shows exactly those buttons, and each transition
+asks it again under a row lock, raising PermissionDenied when the user's role
+forbids the action and WorkflowError when the article's status does. So the
+admin buttons, the shell and any future API all obey the same rules.
 
     draft ──submit──▶ in_review ──approve──▶ approved ──publish──▶ published
       ▲                   │                     │
@@ -11,6 +13,17 @@ buttons, the shell and any future API all obey the same rules.
 Editing an approved, published or scheduled article's working copy puts it
 back to draft (``article_mark_edited``); its live version stays up until a
 newly approved working copy is published over it.
+
+Every transition moves the article's ``version`` on, as the admin's save does, so
+an edit form opened before a step cannot save its stale status or text over it
+(config.site.edit_conflicts).
+
+Condition and treatment pages are reviewed with the same machinery
+(``content_review_record``): the same medical reviewers (the ``review_article``
+permission and a reviewer profile), the same dates (``REVIEW_INTERVAL``). Their text
+is edited in the clinics admin and is public at once, so there is no workflow: a
+review vouches for the text and sources it saw, and the page stops claiming it once
+either changes (see ``ContentReview``).
 """
 
 from __future__ import annotations
@@ -19,9 +32,10 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from articles.models import Article, Reviewer
+from articles.models import Article, ContentReview, Reviewer
 from articles.rendering import render_markdown
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -36,11 +50,75 @@ class WorkflowError(Exception):
     """The transition is not possible from the article's current state."""
 
 
+# Reviews are published under a reviewer profile's name and credentials, never a login name.
+NO_REVIEWER_PROFILE = (
+    "Ask an editor to create your medical reviewer profile (name and credentials) before approving."
+)
+
+
 # --- Policy ------------------------------------------------------------------
+
+ACTIONS = (
+    "edit",
+    "submit",
+    "approve",
+    "send_back",
+    "publish",
+    "schedule",
+    "unpublish",
+    "restore",
+    "delete",
+)
+
+# The model permission each action needs, and the status it starts from.
+_ACTION_PERMISSION = {
+    "submit": "submit_article",
+    "approve": "review_article",
+    "send_back": "review_article",
+    "publish": "publish_article",
+    "schedule": "publish_article",
+    "unpublish": "publish_article",
+    "restore": "restore_article",
+    "delete": "delete_article",
+}
+_ACTION_FROM_STATUS = {
+    "submit": (Article.Status.DRAFT, "submitted for review"),
+    "approve": (Article.Status.IN_REVIEW, "approved"),
+    "send_back": (Article.Status.IN_REVIEW, "sent back"),
+    "publish": (Article.Status.APPROVED, "published"),
+    "schedule": (Article.Status.APPROVED, "scheduled"),
+}
+
+
+def _is_staff_with(user, permission: str) -> bool:
+    return user.is_active and user.is_staff and user.has_perm(f"articles.{permission}")
+
+
+def _has_reviewer_profile(user) -> bool:
+    return Reviewer.objects.filter(user_id=user.pk).exists()
+
+
+def _review_dates(on: datetime.date | None) -> tuple[datetime.date, datetime.date]:
+    """The date a review is signed (today unless given) and when the next one is due."""
+    reviewed_on = on or timezone.localdate()
+    return reviewed_on, reviewed_on + REVIEW_INTERVAL
+
+
+def _is_author(user, article: Article) -> bool:
+    return user.is_authenticated and article.created_by_id == user.pk
 
 
 def is_editor(user) -> bool:
     return user.is_active and user.has_perm("articles.publish_article")
+
+
+def is_reviewer(user) -> bool:
+    return user.is_active and user.has_perm("articles.review_article")
+
+
+def sees_all_articles(user) -> bool:
+    """Editors and reviewers work on everyone's articles; writers see only their own."""
+    return is_editor(user) or is_reviewer(user)
 
 
 def can_edit_article(user, article: Article | None) -> bool:
@@ -49,7 +127,7 @@ def can_edit_article(user, article: Article | None) -> bool:
     Nobody edits an article while it is in medical review (the reviewer sends it
     back instead). Editors edit any other article; writers only their own drafts.
     """
-    if not (user.is_active and user.is_staff and user.has_perm("articles.change_article")):
+    if not _is_staff_with(user, "change_article"):
         return False
     if article is None:
         return True
@@ -57,26 +135,95 @@ def can_edit_article(user, article: Article | None) -> bool:
         return False
     if is_editor(user):
         return True
-    return article.status == Article.Status.DRAFT and article.created_by_id == user.pk
+    return article.status == Article.Status.DRAFT and _is_author(user, article)
 
 
-def _require(user, permission: str) -> None:
-    if not (user.is_active and user.is_staff and user.has_perm(f"articles.{permission}")):
-        raise PermissionDenied(
-            f"You do not have permission to {permission.split('_')[0]} articles."
-        )
+def _role_refusal(user, article: Article, action: str) -> str | None:
+    """Why the user's role or relation to the article forbids the action, or None."""
+    if action == "edit":
+        return None if can_edit_article(user, article) else "You may not edit this article."
+    permission = _ACTION_PERMISSION[action]
+    if not _is_staff_with(user, permission):
+        return f"You do not have permission to {permission.split('_')[0]} articles."
+    if action == "submit" and not (is_editor(user) or _is_author(user, article)):
+        return "Writers may only submit their own articles."
+    # Medical review is independent: nobody reviews what they wrote.
+    if action == "approve" and _is_author(user, article):
+        return "A reviewer cannot approve an article they wrote."
+    if action == "approve" and not _has_reviewer_profile(user):
+        return NO_REVIEWER_PROFILE
+    if action == "send_back" and _is_author(user, article):
+        return "A reviewer cannot send back an article they wrote."
+    return None
+
+
+def _status_refusal(article: Article, action: str) -> str | None:
+    """Why the article's current status forbids the action, or None."""
+    if action in _ACTION_FROM_STATUS:
+        status, done = _ACTION_FROM_STATUS[action]
+        if article.status != status:
+            return (
+                f"“{article.title}” is {article.get_status_display().lower()}; "
+                f"it cannot be {done} now."
+            )
+    elif action == "unpublish" and not article.has_live_version:
+        return f"“{article.title}” is not published or scheduled."
+    elif action == "restore" and article.status == Article.Status.IN_REVIEW:
+        return "An article in medical review cannot be changed; send it back first."
+    elif action == "delete" and article.status == Article.Status.IN_REVIEW:
+        return "An article in medical review cannot be deleted; send it back first."
+    return None
+
+
+def action_refusal(user, article: Article, action: str) -> str | None:
+    """Why this user may not take this action on this article now, or None if they may."""
+    return _role_refusal(user, article, action) or _status_refusal(article, action)
+
+
+def allowed_actions(user, article: Article) -> frozenset[str]:
+    """The actions this user may take on this article now (a subset of ACTIONS).
+
+    Checks the user's role and the article's status. What the action itself is
+    given or needs (a note, a time in the future, a summary and body to submit,
+    no live version yet when scheduling) is checked by the transition.
+    """
+    return frozenset(action for action in ACTIONS if action_refusal(user, article, action) is None)
+
+
+def _require(user, article: Article, action: str) -> None:
+    """Raise unless the user may take this action on this (locked) article now."""
+    refusal = _role_refusal(user, article, action)
+    if refusal:
+        raise PermissionDenied(refusal)
+    refusal = _status_refusal(article, action)
+    if refusal:
+        raise WorkflowError(refusal)
 
 
 def _locked(article: Article) -> Article:
     return Article.objects.select_for_update().get(pk=article.pk)
 
 
-def _require_status(article: Article, *statuses: str, action: str) -> None:
-    if article.status not in statuses:
-        raise WorkflowError(
-            f"“{article.title}” is {article.get_status_display().lower()}; "
-            f"it cannot be {action} now."
-        )
+def _save_change(article: Article) -> None:
+    """Save a workflow step; its new version refuses forms opened before it."""
+    article.version += 1
+    article.save()
+
+
+class ArticleEditConflict(Exception):
+    """The article changed since the edit being saved was loaded."""
+
+
+def article_version_bump(*, article: Article, expected_version: int) -> int:
+    """Move an edited article's version on from the one its form was loaded with.
+
+    The UPDATE only matches while the row still has that version, so two saves that
+    both started from it cannot both succeed: the second raises ArticleEditConflict.
+    """
+    rows = Article.objects.filter(pk=article.pk, version=expected_version)
+    if rows.update(version=F("version") + 1) != 1:
+        raise ArticleEditConflict
+    return expected_version + 1
 
 
 # --- Transitions ---------------------------------------------------------------
@@ -84,52 +231,39 @@ def _require_status(article: Article, *statuses: str, action: str) -> None:
 
 @transaction.atomic
 def article_submit(*, article: Article, user) -> Article:
-    _require(user, "submit_article")
     article = _locked(article)
-    if not is_editor(user) and article.created_by_id != user.pk:
-        raise PermissionDenied("Writers may only submit their own articles.")
-    _require_status(article, Article.Status.DRAFT, action="submitted for review")
+    _require(user, article, "submit")
     if not article.body.strip() or not article.summary.strip():
         raise WorkflowError("Write a summary and a body before submitting for review.")
     article.status = Article.Status.IN_REVIEW
     article.review_note = ""
-    article.save()
+    _save_change(article)
     return article
 
 
 @transaction.atomic
 def article_approve(*, article: Article, user, on: datetime.date | None = None) -> Article:
-    _require(user, "review_article")
     article = _locked(article)
-    _require_status(article, Article.Status.IN_REVIEW, action="approved")
-    if article.created_by_id == user.pk:
-        raise PermissionDenied("A reviewer cannot approve an article they wrote.")
-    reviewer = Reviewer.objects.filter(user=user).first()
-    if reviewer is None:
-        reviewer = Reviewer.objects.create(
-            user=user, display_name=user.get_full_name() or user.get_username()
-        )
-    reviewed_on = on or timezone.localdate()
+    _require(user, article, "approve")
+    reviewer = Reviewer.objects.get(user=user)  # _require refused a user without one
     article.status = Article.Status.APPROVED
     article.medical_reviewer = reviewer
-    article.reviewed_on = reviewed_on
-    article.next_review_due = reviewed_on + REVIEW_INTERVAL
+    article.reviewed_on, article.next_review_due = _review_dates(on)
     article.review_note = ""
-    article.save()
+    _save_change(article)
     return article
 
 
 @transaction.atomic
 def article_send_back(*, article: Article, user, note: str) -> Article:
-    _require(user, "review_article")
+    article = _locked(article)
+    _require(user, article, "send_back")
     note = (note or "").strip()
     if not note:
         raise WorkflowError("Say what needs to change when sending an article back.")
-    article = _locked(article)
-    _require_status(article, Article.Status.IN_REVIEW, action="sent back")
     article.status = Article.Status.DRAFT
     article.review_note = note
-    article.save()
+    _save_change(article)
     return article
 
 
@@ -137,6 +271,9 @@ def _copy_to_live(article: Article, *, publish_at: datetime.datetime) -> None:
     """Freeze the approved working copy as the live version."""
     rendered = render_markdown(article.body)
     now = timezone.now()
+    article.published_topics.set(article.topics.all())
+    article.published_conditions.set(article.conditions.all())
+    article.published_is_demo = article.is_demo
     article.published_title = article.title
     article.published_summary = article.summary
     article.published_body_html = rendered.html
@@ -146,14 +283,13 @@ def _copy_to_live(article: Article, *, publish_at: datetime.datetime) -> None:
     article.publish_at = publish_at
     article.first_published_at = article.first_published_at or publish_at
     article.live_updated_at = max(now, publish_at)
-    article.save()
+    _save_change(article)
 
 
 @transaction.atomic
 def article_publish(*, article: Article, user) -> Article:
-    _require(user, "publish_article")
     article = _locked(article)
-    _require_status(article, Article.Status.APPROVED, action="published")
+    _require(user, article, "publish")
     article.status = Article.Status.PUBLISHED
     _copy_to_live(article, publish_at=timezone.now())
     return article
@@ -161,9 +297,8 @@ def article_publish(*, article: Article, user) -> Article:
 
 @transaction.atomic
 def article_schedule(*, article: Article, user, publish_at: datetime.datetime) -> Article:
-    _require(user, "publish_article")
     article = _locked(article)
-    _require_status(article, Article.Status.APPROVED, action="scheduled")
+    _require(user, article, "schedule")
     if publish_at <= timezone.now():
         raise WorkflowError("Choose a publication time in the future, or publish now.")
     if article.is_public():
@@ -176,17 +311,18 @@ def article_schedule(*, article: Article, user, publish_at: datetime.datetime) -
 
 @transaction.atomic
 def article_unpublish(*, article: Article, user) -> Article:
-    _require(user, "publish_article")
     article = _locked(article)
-    if not article.has_live_version:
-        raise WorkflowError(f"“{article.title}” is not published or scheduled.")
+    _require(user, article, "unpublish")
     article.publish_at = None
     article.published_title = article.published_summary = ""
     article.published_body_html = article.published_text = ""
     article.published_data = {}
+    article.published_is_demo = False
+    article.published_topics.clear()
+    article.published_conditions.clear()
     if article.status in {Article.Status.PUBLISHED, Article.Status.SCHEDULED}:
         article.status = Article.Status.APPROVED
-    article.save()
+    _save_change(article)
     return article
 
 
@@ -197,10 +333,12 @@ def article_mark_edited(*, article: Article) -> bool:
     Returns True when it did. The live version is untouched.
     """
     updated = Article.objects.filter(pk=article.pk, status__in=EDITABLE_CONTENT_STATUSES).update(
-        status=Article.Status.DRAFT, review_note="Edited after approval; needs medical review."
+        status=Article.Status.DRAFT,
+        review_note="Edited after approval; needs medical review.",
+        version=F("version") + 1,
     )
     if updated:
-        article.refresh_from_db(fields=["status", "review_note"])
+        article.refresh_from_db(fields=["status", "review_note", "version"])
     return bool(updated)
 
 
@@ -211,10 +349,8 @@ def article_restore_revision(*, article: Article, user, history_id: int) -> Arti
     Restoring never touches the live version: the restored text must be reviewed
     and published like any other change.
     """
-    _require(user, "restore_article")
     article = _locked(article)
-    if article.status == Article.Status.IN_REVIEW:
-        raise WorkflowError("An article in medical review cannot be changed; send it back first.")
+    _require(user, article, "restore")
     revision = article.history.filter(history_id=history_id).first()
     if revision is None:
         raise WorkflowError("That revision does not belong to this article.")
@@ -228,7 +364,7 @@ def article_restore_revision(*, article: Article, user, history_id: int) -> Arti
     restored_from = timezone.localtime(revision.history_date)
     article.review_note = f"Restored from the revision of {restored_from:%b %-d, %Y %-I:%M %p}."
     article._change_reason = f"Restored revision {history_id}"
-    article.save()
+    _save_change(article)
     return article
 
 
@@ -244,8 +380,76 @@ def article_seed_published(
     which writes both the text and the (sample) review, so no workflow applies."""
     article.status = Article.Status.PUBLISHED
     article.medical_reviewer = reviewer
-    article.reviewed_on = reviewed_on
-    article.next_review_due = reviewed_on + REVIEW_INTERVAL
+    article.reviewed_on, article.next_review_due = _review_dates(reviewed_on)
     article.review_note = ""
     _copy_to_live(article, publish_at=publish_at)
     return article
+
+
+# --- Condition and treatment pages ---------------------------------------------------
+
+
+def content_review_refusal(user) -> str | None:
+    """Why this user may not sign a condition or treatment page's review, or None.
+
+    The rule for approving an article: a staff medical reviewer (``review_article``)
+    with a reviewer profile, whose name and credentials the page will show. Who wrote
+    the page is not recorded, so the "nobody reviews their own article" rule has
+    nothing to check here.
+    """
+    if not _is_staff_with(user, "review_article"):
+        return "Only medical reviewers may record a medical review."
+    if not _has_reviewer_profile(user):
+        return NO_REVIEWER_PROFILE
+    return None
+
+
+def can_record_content_review(user) -> bool:
+    return content_review_refusal(user) is None
+
+
+def _sign_content_review(
+    review: ContentReview, *, reviewer: Reviewer, on: datetime.date | None
+) -> None:
+    review.reviewer = reviewer
+    review.reviewed_on, review.next_review_due = _review_dates(on)
+    review.reviewed_text = review.page_text()
+    review.reviewed_sources = review.current_sources()
+    review.save()
+
+
+@transaction.atomic
+def content_review_record(
+    *,
+    review: ContentReview,
+    user,
+    seen: str | None = None,
+    on: datetime.date | None = None,
+) -> ContentReview:
+    """Sign the page's current text and sources as medically reviewed by this user.
+
+    ``seen`` is the ``fingerprint()`` of what the reviewer read; if the text or the
+    sources changed since, nothing is signed.
+    """
+    review = ContentReview.objects.select_for_update().get(pk=review.pk)
+    refusal = content_review_refusal(user)
+    if refusal:
+        raise PermissionDenied(refusal)
+    if not review.page_text().strip():
+        raise WorkflowError("This page has no text to review yet.")
+    if seen is not None and seen != review.fingerprint():
+        raise WorkflowError(
+            "The text or the sources changed while you were reading. Read them again, "
+            "then record the review."
+        )
+    _sign_content_review(review, reviewer=Reviewer.objects.get(user=user), on=on)
+    return review
+
+
+@transaction.atomic
+def content_review_seed(
+    *, review: ContentReview, reviewer: Reviewer, reviewed_on: datetime.date
+) -> ContentReview:
+    """Sign a page's review for demo seeding, which chooses the (sample) reviewer itself."""
+    _sign_content_review(review, reviewer=reviewer, on=reviewed_on)
+    return review

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_safe
 from articles.forms import ArticleFilterForm
 from articles.models import Article
 from articles.seo import absolute, article_json_ld
-from config.json_ld import json_ld_script_body
-from config.page_cache import cache_public_page
+from config.site.http import no_index
+from config.site.json_ld import json_ld_script_body
+from config.site.page_cache import cache_public_page
 
 PAGE_SIZE = 10
 RELATED_LIMIT = 3
@@ -35,7 +36,7 @@ def safe_snippet(headline: str) -> str:
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(params=(ArticleFilterForm, "page"))
 def article_list(request):
     form = ArticleFilterForm(request.GET)
     # Bad values are shown next to their field and ignored; the rest still apply.
@@ -43,9 +44,9 @@ def article_list(request):
 
     articles = Article.objects.published().for_cards()
     if filters.get("topic"):
-        articles = articles.filter(topics=filters["topic"])
+        articles = articles.in_topic(filters["topic"])
     if filters.get("condition"):
-        articles = articles.filter(conditions=filters["condition"])
+        articles = articles.about_condition(filters["condition"])
 
     query = filters.get("q", "")
     if query:
@@ -98,9 +99,7 @@ def _render_article(request, article: Article, *, preview: bool):
     version = article.working_version() if preview else article.live_version()
     related = (
         Article.objects.published()
-        .filter(topics__in=[topic.pk for topic in article.topics.all()])
-        .exclude(pk=article.pk)
-        .distinct()
+        .sharing_topics(version.topics, exclude=article)
         .newest_first()
         .for_links()[:RELATED_LIMIT]
     )
@@ -126,16 +125,14 @@ def article_detail(request, slug):
 
 
 @require_safe
+@no_index
 def article_preview(request, key):
     """The working copy, whatever its status, for staff who may view articles."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not (request.user.is_staff and request.user.has_perm("articles.view_article")):
         raise PermissionDenied
-    article = get_object_or_404(
-        Article.objects.for_detail().select_related("medical_reviewer"), preview_key=key
-    )
+    article = get_object_or_404(Article.objects.for_preview(), preview_key=key)
     response = _render_article(request, article, preview=True)
-    response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -8,6 +8,9 @@ Who sees what:
   request that names another clinic - a direct URL, a changelist filter, an admin
   action, an inline row, the autocomplete endpoint - is refused (404 for object
   URLs so nothing about the clinic leaks, 403 otherwise) and logged to "security".
+
+The rules themselves live in clinics.permissions; this module asks them and turns the
+answers into admin behaviour (what is listed, read-only, offered or refused).
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
+from django.contrib.postgres.aggregates import StringAgg
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.urls import reverse
@@ -26,74 +30,52 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV
 from simple_history.admin import SimpleHistoryAdmin
 
-from clinics import services
-from clinics.admin_forms import ClinicAdminForm, ClinicChildFormSet
+from clinics import permissions, services
+from clinics.admin_forms import (
+    CLINIC_FIELDSETS,
+    CLINIC_VERIFICATION_FIELDS,
+    ClinicAdminForm,
+    ClinicChildFormSet,
+)
 from clinics.models import (
+    REMS_HIDDEN_WARNING,
     STALE_AFTER,
     Clinic,
     ClinicMembership,
+    ClinicSlugRedirect,
     ClinicTreatment,
     Condition,
+    CrisisResource,
     InsurancePlan,
     OpeningHours,
     ProblemReport,
     Treatment,
 )
+from clinics.permissions import sees_all_clinics
 from clinics.resources import ClinicResource
-from clinics.security import log_refusal
+from config.site.security import log_refusal
 
-# --- Who may see which clinic ------------------------------------------------------
-
-
-def sees_all_clinics(user) -> bool:
-    """Superusers and directory admins; everyone else is limited to their memberships."""
-    return user.is_active and user.has_perm("clinics.view_all_clinics")
-
-
-def member_clinic_ids(request) -> frozenset[int]:
-    """The clinics this user is a member of, read once per request."""
-    cached = getattr(request, "_member_clinic_ids", None)
-    if cached is None:
-        cached = frozenset(
-            ClinicMembership.objects.filter(user=request.user).values_list("clinic_id", flat=True)
-        )
-        request._member_clinic_ids = cached
-    return cached
+# --- Scoping every page to the clinics the user may see ------------------------------
 
 
 class ClinicScopedAdminMixin:
-    """Limits a ModelAdmin to the clinics the user may see.
+    """Limits a ModelAdmin's rows to the clinics the user may see, and refuses (and logs)
+    any request that names another clinic.
 
     `clinic_field` names the path from the model to the clinic ("pk" for Clinic
     itself); `staff_lookups` are the only changelist filters clinic staff may use.
+    Each admin's has_*_permission methods ask clinics.permissions about the row.
     """
 
     clinic_field = "pk"
     staff_lookups: frozenset[str] = frozenset()
 
-    def _clinic_id_of(self, obj) -> int | None:
-        return obj.pk if self.clinic_field == "pk" else getattr(obj, f"{self.clinic_field}_id")
-
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if sees_all_clinics(request.user):
             return queryset
-        mine = ClinicMembership.objects.filter(user=request.user).values("clinic_id")
-        return queryset.filter(**{f"{self.clinic_field}__in": mine})
-
-    def may_access(self, request, obj) -> bool:
-        if obj is None or sees_all_clinics(request.user):
-            return True
-        return self._clinic_id_of(obj) in member_clinic_ids(request)
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self.may_access(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.may_access(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.may_access(request, obj)
+        visible = permissions.clinics_visible_to(request.user)
+        return queryset.filter(**{f"{self.clinic_field}__in": visible})
 
     def guard_object(self, request, object_id) -> None:
         """404 (and a log line) unless object_id is one of the user's own objects."""
@@ -197,8 +179,13 @@ class ClinicChildInline(admin.TabularInline):
 
 class ClinicTreatmentInline(ClinicChildInline):
     model = ClinicTreatment
-    fields = ["treatment", "price_min", "price_max", "rems_certified", "notes"]
+    fields = ["treatment", "price_min", "price_max", "rems_certified", "public_listing", "notes"]
+    readonly_fields = ["public_listing"]
     extra = 0
+
+    @admin.display(description="public listing")
+    def public_listing(self, offering: ClinicTreatment) -> str:
+        return offering.hidden_warning or "Shown"
 
 
 class OpeningHoursInline(ClinicChildInline):
@@ -230,6 +217,7 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
         "last_verified_on",
         "stale_flag",
         "staff_confirmed_on",
+        "hidden_treatments_warning",
     ]
     list_display_links = ["name"]
     list_filter = [StaleFilter, "status", "accepting_new_patients", "city", "is_demo"]
@@ -238,92 +226,24 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
     list_per_page = 50
     actions = ["mark_verified", "confirm_accuracy"]
     inlines = [ClinicTreatmentInline, OpeningHoursInline]
-    always_readonly = [
-        "last_verified_on",
-        "verified_by",
-        "staff_confirmed_on",
-        "staff_confirmed_by",
-        "version",
-        "updated_at",
-    ]
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": ["name", "slug", "status", "is_demo", "description", "loaded_version"],
-                "description": (
-                    "What patients see on the clinic's public page. Only directory admins "
-                    "change the name, web address (slug) and status; ask them through "
-                    "“Report a problem” on the public page if these are wrong."
-                ),
-            },
-        ),
-        (
-            "Address",
-            {
-                "fields": [
-                    "street_address",
-                    "city",
-                    "state",
-                    "zip_code",
-                    "latitude",
-                    "longitude",
-                ],
-                "description": "Used for distance search. Coordinates are optional.",
-            },
-        ),
-        ("Contact", {"fields": ["phone", "website", "email", "booking_url"]}),
-        (
-            "Patients",
-            {
-                "fields": [
-                    "accepting_new_patients",
-                    "referral_required",
-                    "wheelchair_accessible",
-                    "languages",
-                    "conditions",
-                ],
-            },
-        ),
-        ("Clinicians", {"fields": ["medical_director", "clinician_credentials"]}),
-        (
-            "Payment",
-            {
-                "fields": ["self_pay", "accepts_hsa_fsa", "offers_financing", "insurance_plans"],
-                "description": "Per-treatment self-pay prices are in “Treatments offered” below.",
-            },
-        ),
-        (
-            "Verification",
-            {
-                "fields": always_readonly,
-                "description": (
-                    "A directory admin verifies a listing after checking it with the clinic "
-                    "(“Save and mark verified”). Listings not verified for 12 months are "
-                    "shown to the public as possibly out of date. Clinic staff can confirm "
-                    "the details are still accurate; that is recorded separately."
-                ),
-            },
-        ),
-    ]
+    always_readonly = CLINIC_VERIFICATION_FIELDS
+    fieldsets = CLINIC_FIELDSETS
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(self.always_readonly)
-        if not sees_all_clinics(request.user):
+        if not permissions.can_change_clinic_identity(request.user):
             readonly += ["name", "slug", "is_demo"]
-        if not request.user.has_perm("clinics.change_clinic_status"):
+        if not permissions.can_change_clinic_status(request.user, obj):
             readonly.append("status")
         return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
-        if obj is None and sees_all_clinics(request.user):
+        if obj is None and permissions.can_change_clinic_identity(request.user):
             return {"slug": ["name"]}
         return {}
 
     def get_inlines(self, request, obj):
-        if sees_all_clinics(request.user) and request.user.has_perm(
-            "clinics.view_clinicmembership"
-        ):
+        if permissions.can_manage_memberships(request.user):
             return [*self.inlines, ClinicMembershipInline]
         return self.inlines
 
@@ -336,26 +256,65 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
     def stale_flag(self, clinic: Clinic) -> bool:
         return clinic.is_stale
 
-    # --- Permissions beyond the model's own ---
+    # --- Offerings hidden until the clinic's REMS certification is recorded ---
+
+    def get_queryset(self, request):
+        hidden = (
+            ClinicTreatment.objects.filter(
+                clinic=OuterRef("pk"), hidden_reason=ClinicTreatment.HiddenReason.REMS_NOT_RECORDED
+            )
+            .order_by()
+            .values("clinic")
+            .annotate(names=StringAgg("treatment__name", ", ", order_by="treatment__sort_order"))
+            .values("names")
+        )
+        return super().get_queryset(request).annotate(rems_hidden_treatments=Subquery(hidden))
+
+    @admin.display(description="public listing")
+    def hidden_treatments_warning(self, clinic: Clinic) -> str:
+        if not clinic.rems_hidden_treatments:
+            return ""
+        return REMS_HIDDEN_WARNING.format(treatment=clinic.rems_hidden_treatments)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "GET":
+            count = self.get_queryset(request).exclude(rems_hidden_treatments=None).count()
+            if count:
+                self.message_user(
+                    request,
+                    f"{count} clinic(s) have a treatment hidden from the public listing "
+                    "until the clinic's REMS certification is recorded; see the "
+                    "“Public listing” column.",
+                    messages.WARNING,
+                )
+        return super().changelist_view(request, extra_context)
+
+    # --- Permissions (clinics.permissions holds the rules) ---
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_view_clinic(request.user, obj)
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and sees_all_clinics(request.user)
+        return permissions.can_add_clinic(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_change_clinic(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and sees_all_clinics(request.user)
+        return permissions.can_delete_clinic(request.user, obj)
 
-    def has_verify_permission(self, request) -> bool:
-        return request.user.has_perm("clinics.verify_clinic")
+    # Django names an action's permission check has_<name>_permission.
+    def has_verify_permission(self, request, obj=None) -> bool:
+        return permissions.can_verify_clinic(request.user, obj)
 
-    def has_confirm_permission(self, request) -> bool:
-        # Staff confirm their own listing; directory admins verify instead.
-        return super().has_change_permission(request) and not sees_all_clinics(request.user)
+    def has_confirm_permission(self, request, obj=None) -> bool:
+        return permissions.can_confirm_clinic_accuracy(request.user, obj)
 
     def has_import_permission(self, request) -> bool:
-        return request.user.has_perm("clinics.import_clinic")
+        return permissions.can_import_clinics(request.user)
 
     def has_export_permission(self, request) -> bool:
-        return request.user.has_perm("clinics.export_clinic")
+        return permissions.can_export_clinics(request.user)
 
     def import_action(self, request, **kwargs):
         if not self.has_import_permission(request):
@@ -400,8 +359,18 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["can_mark_verified"] = change and self.has_verify_permission(request)
-        context["can_confirm_accuracy"] = change and self.has_confirm_permission(request)
+        context["can_mark_verified"] = change and self.has_verify_permission(request, obj)
+        context["can_confirm_accuracy"] = change and self.has_confirm_permission(request, obj)
+        context["hidden_offering_warnings"] = (
+            [
+                offering.hidden_warning
+                for offering in obj.clinic_treatments.filter(is_listed=False).select_related(
+                    "treatment"
+                )
+            ]
+            if obj is not None and obj.pk
+            else []
+        )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -412,10 +381,10 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
         super().save_model(request, obj, form, change)
 
     def response_change(self, request, obj):
-        if "_mark_verified" in request.POST and self.has_verify_permission(request):
+        if "_mark_verified" in request.POST and self.has_verify_permission(request, obj):
             services.clinic_verify(clinic=obj, user=request.user)
             self.message_user(request, f"“{obj}” is marked verified today.", messages.SUCCESS)
-        elif "_confirm_accuracy" in request.POST and self.has_confirm_permission(request):
+        elif "_confirm_accuracy" in request.POST and self.has_confirm_permission(request, obj):
             services.clinic_confirm_accuracy(clinic=obj, user=request.user)
             self.message_user(
                 request, f"Thank you: “{obj}” is confirmed as accurate today.", messages.SUCCESS
@@ -425,7 +394,9 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
     # --- History ---
 
     def revert_disabled(self, request, obj=None):
-        return not sees_all_clinics(request.user) or super().revert_disabled(request, obj)
+        return not permissions.can_revert_clinic(request.user, obj) or super().revert_disabled(
+            request, obj
+        )
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self.guard_object(request, object_id)
@@ -472,12 +443,47 @@ class ConditionAdmin(ReferenceDataAdmin):
 
 @admin.register(Treatment)
 class TreatmentAdmin(ReferenceDataAdmin):
-    fields = ["name", "slug", "description", "sort_order"]
+    list_display = ["name", "slug", "requires_rems", "fda_compounding_warning", "sort_order"]
+    fields = [
+        "name",
+        "slug",
+        "description",
+        "what_to_expect",
+        "safety_notes",
+        "sources",
+        "requires_rems",
+        "fda_compounding_warning",
+        "sort_order",
+    ]
 
 
 @admin.register(InsurancePlan)
 class InsurancePlanAdmin(ReferenceDataAdmin):
     fields = ["name", "slug", "sort_order"]
+
+
+# --- Local crisis services: directory admins only -----------------------------------------
+
+
+@admin.register(CrisisResource)
+class CrisisResourceAdmin(DirectoryAdminOnlyMixin, admin.ModelAdmin):
+    list_display = ["name", "phone", "hours", "is_active", "sort_order"]
+    list_editable = ["is_active", "sort_order"]
+    search_fields = ["name"]
+    fieldsets = [
+        (
+            None,
+            {
+                "description": (
+                    "People in crisis will call these numbers. Enter only verified, real "
+                    "services that you have checked yourself, never a sample or placeholder "
+                    "number. The 988 Lifeline and 911 are always shown and need no entry."
+                ),
+                "fields": ["name", "phone", "hours", "languages", "website"],
+            },
+        ),
+        ("Display", {"fields": ["is_active", "sort_order"]}),
+    ]
 
 
 # --- Memberships: directory admins only --------------------------------------------------
@@ -491,6 +497,36 @@ class ClinicMembershipAdmin(DirectoryAdminOnlyMixin, admin.ModelAdmin):
     search_fields = ["user__username", "user__email", "clinic__name"]
     autocomplete_fields = ["clinic"]
     fields = ["user", "clinic", "role"]
+
+
+# --- Old clinic addresses: directory admins read them ------------------------------------
+
+
+@admin.register(ClinicSlugRedirect)
+class ClinicSlugRedirectAdmin(admin.ModelAdmin):
+    """Old slugs that still lead to a renamed clinic. clinics.signals writes them whenever a
+    slug changes, so nobody adds or edits them here."""
+
+    list_display = ["old_slug", "clinic", "created_at"]
+    list_select_related = ["clinic"]
+    search_fields = ["old_slug", "clinic__name", "clinic__slug"]
+
+    def has_module_permission(self, request):
+        return sees_all_clinics(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return sees_all_clinics(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A deleted clinic takes its old addresses with it, and the admin asks for the
+        # right to delete them too: whoever may delete the clinic has it.
+        return permissions.can_delete_clinic(request.user)
 
 
 # --- Problem reports: the queue -----------------------------------------------------------
@@ -523,18 +559,26 @@ class ProblemReportAdmin(ClinicScopedAdminMixin, admin.ModelAdmin):
 
     def get_fields(self, request, obj=None):
         fields = ["clinic", "category", "details"]
-        # The sender's address is for the directory's reply, not for the clinic.
-        if sees_all_clinics(request.user):
+        if permissions.can_see_problem_reporter_email(request.user):
             fields.append("reply_email")
         return [*fields, "created_at", "status", "staff_notes", "handled_by", "handled_at"]
 
     def get_readonly_fields(self, request, obj=None):
-        if sees_all_clinics(request.user):
+        if permissions.can_handle_problem_report(request.user, obj):
             return self.readonly_fields
         return self.get_fields(request, obj)
 
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_view_problem_report(request.user, obj)
+
     def has_add_permission(self, request):
         return False  # reports come from the public form
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_handle_problem_report(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_delete_problem_report(request.user, obj)
 
     def save_model(self, request, obj, form, change):
         if not change:  # pragma: no cover - adding is disabled

@@ -1,112 +1,103 @@
-"""Admin forms: the clinic form carries the version it was loaded with (optimistic locking)."""
+"""Admin forms for clinics: the one field layout, and optimistic locking.
+
+The clinic form carries the version it was loaded with, so a save that would overwrite
+someone else's newer save is refused (config.site.edit_conflicts).
+"""
 
 from __future__ import annotations
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.forms.models import BaseInlineFormSet
-from django.utils import timezone
-from django.utils.formats import time_format
 
 from clinics.models import Clinic
-from clinics.security import log_refusal
+from config.site.edit_conflicts import VersionedModelForm
+from config.site.security import log_refusal
 
-CONFLICT_MESSAGE = (
-    "{who} saved this clinic at {time} while you were editing. Nothing of yours was "
-    "saved: your changes are still in the form below. Compare them with the current "
-    "listing (open it in a new tab), then save again to keep yours."
-)
+# The one list of a clinic's fields, grouped as the admin shows them. The admin form's
+# fields and the CSV columns (clinics.resources) are derived from it, so a new field is
+# added here once. Each fieldset names only model fields, except "loaded_version" (the
+# form's own hidden field) and the verification fields, which nobody types in.
+CLINIC_VERIFICATION_FIELDS = [
+    "last_verified_on",
+    "verified_by",
+    "staff_confirmed_on",
+    "staff_confirmed_by",
+    "version",
+    "updated_at",
+]
+CLINIC_FIELDSETS = [
+    (
+        None,
+        {
+            "fields": ["name", "slug", "status", "is_demo", "description", "loaded_version"],
+            "description": (
+                "What patients see on the clinic's public page. Only directory admins "
+                "change the name, web address (slug) and status; ask them through "
+                "“Report a problem” on the public page if these are wrong."
+            ),
+        },
+    ),
+    (
+        "Address",
+        {
+            "fields": ["street_address", "city", "state", "zip_code", "latitude", "longitude"],
+            "description": "Used for distance search. Coordinates are optional.",
+        },
+    ),
+    ("Contact", {"fields": ["phone", "website", "email", "booking_url"]}),
+    (
+        "Patients",
+        {
+            "fields": [
+                "accepting_new_patients",
+                "referral_required",
+                "wheelchair_accessible",
+                "languages",
+                "conditions",
+            ],
+        },
+    ),
+    ("Clinicians", {"fields": ["medical_director", "clinician_credentials"]}),
+    (
+        "Payment",
+        {
+            "fields": ["self_pay", "accepts_hsa_fsa", "offers_financing", "insurance_plans"],
+            "description": "Per-treatment self-pay prices are in “Treatments offered” below.",
+        },
+    ),
+    (
+        "Verification",
+        {
+            "fields": CLINIC_VERIFICATION_FIELDS,
+            "description": (
+                "A directory admin verifies a listing after checking it with the clinic "
+                "(“Save and mark verified”). Listings not verified for 12 months are "
+                "shown to the public as possibly out of date. Clinic staff can confirm "
+                "the details are still accurate; that is recorded separately."
+            ),
+        },
+    ),
+]
+# The model fields people edit, in the order the admin shows them.
+CLINIC_EDITABLE_FIELDS = [
+    name
+    for _, options in CLINIC_FIELDSETS
+    for name in options["fields"]
+    if name != "loaded_version" and name not in CLINIC_VERIFICATION_FIELDS
+]
 
 
-class ClinicAdminForm(forms.ModelForm):
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+class ClinicAdminForm(VersionedModelForm):
+    conflict_message = (
+        "{who} saved this clinic at {time} while you were editing. Nothing of yours was "
+        "saved: your changes are still in the form below. Compare them with the current "
+        "listing (open it in a new tab), then save again to keep yours."
+    )
 
     class Meta:
         model = Clinic
         # The admin narrows this further from its fieldsets and read-only fields.
-        fields = [
-            "name",
-            "slug",
-            "status",
-            "is_demo",
-            "description",
-            "street_address",
-            "city",
-            "state",
-            "zip_code",
-            "latitude",
-            "longitude",
-            "phone",
-            "website",
-            "email",
-            "booking_url",
-            "accepting_new_patients",
-            "wheelchair_accessible",
-            "referral_required",
-            "languages",
-            "conditions",
-            "medical_director",
-            "clinician_credentials",
-            "insurance_plans",
-            "self_pay",
-            "accepts_hsa_fsa",
-            "offers_financing",
-        ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            # The database's version, not the instance's: on the history "revert" page the
-            # instance is an old version, but the revert must still build on the current one.
-            current = (
-                Clinic.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
-            )
-            self.fields["loaded_version"].initial = current or self.instance.version
-            self.fields["loaded_version"].required = True
-
-    def clean(self):
-        cleaned = super().clean()
-        loaded = cleaned.get("loaded_version")
-        if not self.instance.pk or loaded is None:
-            return cleaned
-        # Lock the row until the admin's transaction ends, so nobody can slip a save in
-        # between this check and ours.
-        current = (
-            Clinic.objects.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values("version", "updated_at")
-            .first()
-        )
-        if current and current["version"] != loaded:
-            self._show_current_version(current["version"])
-            raise forms.ValidationError(
-                CONFLICT_MESSAGE.format(
-                    who=self._last_editor(), time=self._local_time(current["updated_at"])
-                ),
-                code="edit_conflict",
-            )
-        return cleaned
-
-    def _show_current_version(self, version: int) -> None:
-        """Re-render the hidden field with the new version so a deliberate second save works."""
-        data = self.data.copy()
-        data[self.add_prefix("loaded_version")] = str(version)
-        self.data = data
-
-    def _last_editor(self) -> str:
-        latest = (
-            Clinic.history.filter(id=self.instance.pk)
-            .select_related("history_user")
-            .order_by("-history_date")
-            .first()
-        )
-        if latest and latest.history_user:
-            return f"Someone else ({latest.history_user.get_username()})"
-        return "Someone else"
-
-    @staticmethod
-    def _local_time(value) -> str:
-        return time_format(timezone.localtime(value), "g:i A") if value else "just now"
+        fields = CLINIC_EDITABLE_FIELDS
 
 
 class ClinicChildFormSet(BaseInlineFormSet):

@@ -55,7 +55,8 @@ TELE = "telehealth"
 
 # "verified" is days before today (None: never verified); "treatments" maps a slug to a
 # (min, max) self-pay price or None; "flags" overrides accepting, wheelchair, referral,
-# self_pay, hsa, financing and rems (Spravato REMS certification), whose defaults are below.
+# self_pay, hsa, financing, whose defaults are below. Every demo clinic listing Spravato is
+# REMS-certified: the directory lists it nowhere else.
 CLINICS: list[dict] = [
     {
         "slug": "riverbend-ketamine-center",
@@ -580,7 +581,7 @@ CLINICS: list[dict] = [
         "languages": ["en", "es"],
         "credentials": ["psychiatrist", "rn"],
         "director": "Dr. Fenella Brightwater, MD",
-        "flags": dict(referral=True, rems=False),
+        "flags": dict(referral=True),
         "description": (
             "A Spravato clinic open three days a week. It lists a self-pay price for "
             "patients without coverage; most visits are billed to insurance."
@@ -656,7 +657,7 @@ def _sync_treatments(clinic: Clinic, data: dict, treatments: dict[str, Treatment
             defaults={
                 "price_min": price_min,
                 "price_max": price_max,
-                "rems_certified": slug == SPRAVATO and data["flags"].get("rems", True),
+                "rems_certified": treatments[slug].requires_rems,
                 "notes": "Usually billed to insurance." if slug == SPRAVATO and not prices else "",
             },
         )

@@ -1,121 +1,56 @@
-"""The public clinic search: every GET parameter of /clinics/ is parsed here.
+"""The public clinic search: which GET parameters of /clinics/ narrow the list, and how.
 
 Values inside one list (several conditions, several insurance plans) widen the
 search ("any of"); different parameters narrow it ("and"). A bad value becomes a
 form error shown next to its field and that one parameter is ignored; the rest of
 the search still runs. Parameters we do not know are ignored.
+
+The form behind the filters (and the `radius` and `sort` fields, which filter
+nothing themselves) is `clinics.forms.SearchForm`; facet counts and "try instead"
+links are in `clinics.search`.
+
+The `filter_*` methods say in SQL which clinics each filter keeps: they are the
+definition. The page is answered from the in-process index (`clinics.search_index`)
+by `index_sets` below, which follows the same rules without touching every match;
+tests/clinics/test_search_index.py holds the two to the same results and order.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import django_filters
+import numpy as np
 from django import forms
-from django.core.exceptions import EmptyResultSet, ValidationError
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q
-from django.http import QueryDict
+from django.utils.functional import cached_property
 
-from clinics.geo import Place, resolve_place
-from clinics.models import Clinic, ClinicTreatment, Condition, InsurancePlan, Language, Treatment
+from clinics import search_index
+from clinics.forms import DEFAULT_RADIUS, LocationField, SearchForm, TickBox
+from clinics.geo import Place
+from clinics.models import Clinic, ClinicTreatment, Language
 from clinics.querysets import search_terms
 
-DEFAULT_RADIUS = 25
-MIN_RADIUS, MAX_RADIUS = 1, 100
-WIDER_RADII = (50, 100)
 SELF_PAY = "self-pay"
-
-SORT_CHOICES = [
-    ("distance", "Nearest first"),
-    ("relevance", "Best match for your words"),
-    ("name", "Name (A–Z)"),
-]
 
 # Clinic columns a search-result card needs (templates/clinics/includes/clinic_card.html).
 CARD_FIELDS = ("name", "slug", "city", "status", "is_demo", "accepting_new_patients")
-
-
-class LocationField(forms.CharField):
-    """A ZIP code or California city, cleaned to a `Place` (or None when empty)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 80)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        text = super().clean(value)
-        if not text:
-            return None
-        place = resolve_place(text)
-        if place is None:
-            raise ValidationError(
-                "We couldn't find “%(text)s”. Enter a five-digit ZIP code, such as 95816, "
-                "or a California city, such as Folsom.",
-                code="unknown_place",
-                params={"text": text},
-            )
-        return place
-
-
-class NearForm(forms.Form):
-    """The one-field "nearest first" form on condition pages."""
-
-    near = LocationField(label="Your ZIP code or city", required=False)
-
-
-class TickBox(forms.CheckboxInput):
-    """A checkbox that reads 1/on/true/yes as ticked and anything else as not ticked."""
-
-    def value_from_datadict(self, data, files, name):
-        value = data.get(name)
-        return isinstance(value, str) and value.strip().casefold() in {"1", "on", "true", "yes"}
-
-
-class SearchForm(forms.Form):
-    def clean_q(self):
-        text = self.cleaned_data.get("q") or ""
-        if text and not search_terms(text):
-            raise ValidationError(
-                "Type at least one word of two or more letters, such as a clinic name or town."
-            )
-        return text
-
-    def clean(self):
-        cleaned = super().clean()
-        sort = cleaned.get("sort")
-        if sort == "distance" and not cleaned.get("near") and "near" not in self.errors:
-            self.add_error("sort", "To sort by distance, enter a ZIP code or city.")
-        elif sort == "relevance" and not cleaned.get("q") and "q" not in self.errors:
-            self.add_error("sort", "To sort by best match, type some search words.")
-        return cleaned
 
 
 class LocationFilter(django_filters.Filter):
     field_class = LocationField
 
 
-class WholeNumberFilter(django_filters.Filter):
-    field_class = forms.IntegerField
-
-
 class TickFilter(django_filters.Filter):
     field_class = forms.BooleanField
 
 
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    checked: bool
+def facet_widget(name: str) -> forms.SelectMultiple:
+    """A facet filter's widget, which is never drawn itself.
 
-
-@dataclass
-class FacetGroup:
-    name: str
-    legend: str
-    options: list[FacetOption]
+    templates/clinics/includes/facet_group.html draws the options as checkboxes with
+    counts inside an element with this id, so a link to the field's `id_for_label`
+    (as in the error summary) lands on them.
+    """
+    return forms.SelectMultiple(attrs={"id": f"facet-{name}"})
 
 
 class ClinicFilter(django_filters.FilterSet):
@@ -129,36 +64,26 @@ class ClinicFilter(django_filters.FilterSet):
         label="Near (ZIP code or city)",
         method="filter_near",
     )
-    radius = WholeNumberFilter(
-        label="Within (miles)",
-        method="filter_nothing",  # used by filter_near
-        min_value=MIN_RADIUS,
-        max_value=MAX_RADIUS,
-        error_messages={
-            "invalid": "Enter the distance as a whole number of miles, from 1 to 100.",
-            "min_value": "Choose a distance from 1 to 100 miles.",
-            "max_value": "Choose a distance from 1 to 100 miles.",
-        },
-        # A text box, not type=number: a browser blanks a number box it cannot
-        # parse, and the visitor must see what they typed beside the message.
-        widget=forms.TextInput(
-            attrs={"inputmode": "numeric", "maxlength": 5, "placeholder": DEFAULT_RADIUS}
-        ),
-        help_text="From 1 to 100; 25 if left empty.",
-    )
     condition = django_filters.MultipleChoiceFilter(
         label="Condition",
         method="filter_condition",
+        widget=facet_widget("condition"),
         error_messages={"invalid_choice": "We don't list a condition called “%(value)s”."},
     )
     treatment = django_filters.MultipleChoiceFilter(
         label="Treatment",
+        help_text=(
+            "Spravato is listed only for clinics certified under its REMS, the FDA safety "
+            "program that requires Spravato to be given and watched at a certified clinic."
+        ),
         method="filter_treatment",
+        widget=facet_widget("treatment"),
         error_messages={"invalid_choice": "We don't list a treatment called “%(value)s”."},
     )
     insurance = django_filters.MultipleChoiceFilter(
         label="Insurance and payment",
         method="filter_insurance",
+        widget=facet_widget("insurance"),
         error_messages={"invalid_choice": "We don't list an insurance plan called “%(value)s”."},
     )
     language = django_filters.ChoiceFilter(
@@ -178,13 +103,6 @@ class ClinicFilter(django_filters.FilterSet):
         widget=TickBox,
         method="filter_open_now",
     )
-    sort = django_filters.ChoiceFilter(
-        label="Sort by",
-        choices=SORT_CHOICES,
-        empty_label="Best order for my search",
-        method="filter_nothing",  # applied by results()
-        error_messages={"invalid_choice": "Choose one of the sort orders listed."},
-    )
 
     class Meta:
         model = Clinic
@@ -196,12 +114,9 @@ class ClinicFilter(django_filters.FilterSet):
             queryset = Clinic.objects.listed()
         super().__init__(data, queryset, request=request, prefix=prefix)
         self.moment = moment
-        # Three small queries give both the valid choices and the facet labels.
-        self.options = {
-            "condition": list(Condition.objects.only("name", "slug", "sort_order")),
-            "treatment": list(Treatment.objects.only("name", "slug", "sort_order")),
-            "insurance": list(InsurancePlan.objects.only("name", "slug", "sort_order")),
-        }
+        self.index = search_index.current()
+        # The index's option lists give both the valid choices and the facet labels.
+        self.options = self.index.options
         for name, objects in self.options.items():
             self.filters[name].extra["choices"] = [(obj.slug, obj.name) for obj in objects]
         self.filters["insurance"].extra["choices"].append((SELF_PAY, "Self-pay (no insurance)"))
@@ -224,6 +139,12 @@ class ClinicFilter(django_filters.FilterSet):
     def effective_sort(self) -> str:
         """The sort order in effect: the one asked for, else the natural one."""
         asked = self._cleaned("sort")
+        # A sort that needs a place or words we could not read falls back to the natural
+        # order; the form already tells the visitor what was wrong with the place or words.
+        if asked == "distance" and not self.place:
+            asked = None
+        elif asked == "relevance" and not search_terms(self._cleaned("q") or ""):
+            asked = None
         if asked:
             return asked
         if self.place:
@@ -238,9 +159,6 @@ class ClinicFilter(django_filters.FilterSet):
 
     # --- Filters ------------------------------------------------------------------
 
-    def filter_nothing(self, queryset, name, value):
-        return queryset
-
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
 
@@ -254,7 +172,7 @@ class ClinicFilter(django_filters.FilterSet):
         return queryset.filter(Exists(links))
 
     def filter_treatment(self, queryset, name, slugs):
-        offers = ClinicTreatment.objects.filter(
+        offers = ClinicTreatment.objects.listed().filter(
             clinic_id=OuterRef("pk"), treatment_id__in=self._ids("treatment", slugs)
         )
         return queryset.filter(Exists(offers))
@@ -281,7 +199,10 @@ class ClinicFilter(django_filters.FilterSet):
         return queryset.open_now(self.moment) if value else queryset
 
     def filter_queryset(self, queryset, skip=()):
-        """Apply every valid parameter except those in `skip` (used for facet counts)."""
+        """Apply every valid filter except those in `skip` (used for facet counts).
+
+        Walks the filters, not the cleaned data: the form also holds `radius` and `sort`.
+        """
         cleaned = self.form.cleaned_data
         for name, filter_ in self.filters.items():
             if name not in skip and name in cleaned:
@@ -290,137 +211,66 @@ class ClinicFilter(django_filters.FilterSet):
 
     # --- What the page shows --------------------------------------------------------
 
-    def results(self):
-        """The matching clinics, sorted, with everything a result card needs."""
-        orderings = {
-            "distance": ["distance_miles", "name", "pk"],
-            "relevance": ["-relevance", "name", "pk"],
-            "name": ["name", "pk"],
-        }
-        # Only the columns a card shows: the sort then moves narrow rows, not descriptions.
-        return (
-            self.qs.with_card_data(self.moment)
-            .only(*CARD_FIELDS)
-            .order_by(*orderings[self.effective_sort])
+    # --- The same filters, answered from the in-process index ---------------------------
+
+    @cached_property
+    def text_match(self) -> search_index.TextMatch | None:
+        terms = search_terms(self._cleaned("q") or "")
+        if not terms:
+            return None
+        return self.index.text(search_index.match_words(self.index, terms))
+
+    @cached_property
+    def nearby(self) -> search_index.Nearby | None:
+        if not self.place:
+            return None
+        return self.index.within(self.place.latitude, self.place.longitude, self.search_radius)
+
+    @cached_property
+    def index_sets(self) -> dict[str, np.ndarray]:
+        """Each active filter's clinics, as a bitset of the index: the filter_* rules."""
+        self.is_valid()
+        cleaned, index, sets = self.form.cleaned_data, self.index, {}
+        if self.text_match is not None:
+            sets["q"] = self.text_match.bits
+        if self.nearby is not None:
+            sets["near"] = self.nearby.bits
+        for name in ("condition", "treatment", "insurance"):
+            if slugs := cleaned.get(name):
+                sets[name] = index.with_options(name, self._ids(name, slugs))
+        if SELF_PAY in (cleaned.get("insurance") or ()):
+            sets["insurance"] = sets["insurance"] | index.bits(index.self_pay)
+        if cleaned.get("language"):
+            sets["language"] = index.speaking(cleaned["language"])
+        if cleaned.get("accepting"):
+            sets["accepting"] = index.bits(index.accepting)
+        if cleaned.get("open_now"):
+            sets["open_now"] = index.open_at(self.moment)
+        return sets
+
+    # --- What the page shows --------------------------------------------------------
+
+    def results(self) -> search_index.Results:
+        """The matching clinics, sorted, with everything a result card needs.
+
+        A sequence for Django's Paginator: its length is the count, and a slice reads
+        only those clinics (their cards' columns) from the database, in order.
+        """
+        sort = self.effective_sort
+        return search_index.Results(
+            self.index,
+            search_index.intersect(self.index_sets.values()),
+            self._cards,
+            nearby=self.nearby if sort == "distance" else None,
+            relevance=self.text_match.relevance if sort == "relevance" else None,
         )
 
-    def facet_counts(self) -> dict[str, dict]:
-        """{facet: {option id: clinics}} under all the *other* active filters, one query.
-
-        Each distinct set of matching clinics is computed once, as a MATERIALIZED CTE
-        (a facet with nothing ticked shares the fully filtered set), and the three
-        GROUP BYs plus the self-pay count run against those sets in a single UNION ALL.
-        """
-        self.is_valid()
-        tables = {
-            "condition": (Clinic.conditions.through._meta.db_table, "condition_id"),
-            "treatment": (ClinicTreatment._meta.db_table, "treatment_id"),
-            "insurance": (Clinic.insurance_plans.through._meta.db_table, "insuranceplan_id"),
-        }
-        ctes, params, aliases, selects = [], [], {}, []
-        for name, (table, column) in tables.items():
-            skip = {name} if self.form.cleaned_data.get(name) else set()
-            key = frozenset(skip)
-            if key not in aliases:
-                matching = self.filter_queryset(self.queryset.all(), skip=skip)
-                try:
-                    sql, sql_params = matching.order_by().values("pk").query.sql_with_params()
-                except EmptyResultSet:
-                    aliases[key] = None
-                else:
-                    aliases[key] = f"matching_{len(ctes)}"
-                    ctes.append(f"{aliases[key]}(id) AS MATERIALIZED ({sql})")
-                    params.extend(sql_params)
-            alias = aliases[key]
-            if alias is None:
-                continue
-            selects.append(
-                f"SELECT '{name}', {column}, COUNT(*) FROM {table} "  # noqa: S608 - names are ours
-                f"WHERE clinic_id IN (SELECT id FROM {alias}) GROUP BY {column}"
-            )
-            if name == "insurance":
-                selects.append(
-                    f"SELECT '{SELF_PAY}', 0, COUNT(*) FROM {Clinic._meta.db_table} "  # noqa: S608
-                    f"WHERE self_pay AND id IN (SELECT id FROM {alias})"
-                )
-        counts: dict[str, dict] = {name: {} for name in (*tables, SELF_PAY)}
-        if selects:
-            query = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects)
-            with connection.cursor() as cursor:
-                cursor.execute(query, params)
-                for facet, option_id, count in cursor.fetchall():
-                    counts[facet][option_id] = count
-        return counts
-
-    def facets(self) -> list[FacetGroup]:
-        """The condition, treatment and insurance options, each with its count."""
-        counts = self.facet_counts()
-        groups = []
-        for name in ("condition", "treatment", "insurance"):
-            checked = set(self.data.getlist(name)) if hasattr(self.data, "getlist") else set()
-            options = [
-                FacetOption(obj.slug, obj.name, counts[name].get(obj.pk, 0), obj.slug in checked)
-                for obj in self.options[name]
-            ]
-            if name == "insurance":
-                options.append(
-                    FacetOption(
-                        SELF_PAY,
-                        "Self-pay (no insurance)",
-                        counts[SELF_PAY].get(0, 0),
-                        SELF_PAY in checked,
-                    )
-                )
-            groups.append(FacetGroup(name, self.filters[name].label, options))
-        return groups
-
-    def relaxations(self) -> list[tuple[str, str]]:
-        """(link text, query string) pairs that each loosen one part of the search."""
-        self.is_valid()
-        cleaned = self.form.cleaned_data
-        base = QueryDict(mutable=True)
-        for key in self.filters:
-            # Carry over only what was accepted, so every link leads to a clean search.
-            if key in cleaned and cleaned[key] not in (None, "", [], False):
-                base.setlist(key, self.data.getlist(key))
-
-        def without(key, value=None) -> str:
-            params = base.copy()
-            if value is None:
-                params.pop(key, None)
-            else:
-                params.setlist(key, [v for v in params.getlist(key) if v != value])
-            return "?" + params.urlencode()
-
-        suggestions = []
-        place = cleaned.get("near")
-        if place:
-            wider = next((r for r in WIDER_RADII if r > self.search_radius), None)
-            if wider:
-                params = base.copy()
-                params["radius"] = str(wider)
-                suggestions.append(
-                    (f"Search within {wider} miles of {place.label}", "?" + params.urlencode())
-                )
-            suggestions.append((f"Search everywhere, not only near {place.label}", without("near")))
-        labels = {
-            name: dict(self.filters[name].extra["choices"])
-            for name in ("condition", "treatment", "insurance")
-        }
-        for name in ("condition", "treatment", "insurance"):
-            for slug in cleaned.get(name) or []:
-                suggestions.append((f"Remove “{labels[name][slug]}”", without(name, slug)))
-        if cleaned.get("language"):
-            suggestions.append(
-                (
-                    f"Any language, not only {Language(cleaned['language']).label}",
-                    without("language"),
-                )
-            )
-        if cleaned.get("accepting"):
-            suggestions.append(("Include clinics not taking new patients", without("accepting")))
-        if cleaned.get("open_now"):
-            suggestions.append(("Include clinics that are closed right now", without("open_now")))
-        if cleaned.get("q"):
-            suggestions.append((f"Drop the search words “{cleaned['q']}”", without("q")))
-        return suggestions
+    def _cards(self, ids: list[int]) -> list[Clinic]:
+        if not ids:
+            return []
+        # Only the columns a card shows.
+        cards = Clinic.objects.filter(pk__in=ids).with_card_data(self.moment).only(*CARD_FIELDS)
+        if self.place:
+            cards = cards.with_distance(self.place.latitude, self.place.longitude)
+        by_id = {clinic.pk: clinic for clinic in cards}
+        return [by_id[pk] for pk in ids]

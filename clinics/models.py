@@ -9,7 +9,12 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    URLValidator,
+)
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,9 +23,8 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from clinics.fields import ChoiceArrayField
-from clinics.querysets import ClinicQuerySet, ProblemReportQuerySet
+from clinics.querysets import ClinicQuerySet, ClinicTreatmentQuerySet
 
-PACIFIC = "America/Los_Angeles"
 STALE_AFTER = datetime.timedelta(days=365)
 
 zip_code_validator = RegexValidator(r"^\d{5}$", "Enter a five-digit ZIP code, such as 95816.")
@@ -76,12 +80,56 @@ class Condition(models.Model):
         return reverse("clinics:condition_detail", kwargs={"slug": self.slug})
 
 
+def validate_sources(value) -> None:
+    """A list of {"title": …, "url": "https://…"}: where a treatment page's facts come from."""
+    message = 'Enter a list of sources, each {"title": "…", "url": "https://…"}.'
+    if not isinstance(value, list):
+        raise ValidationError(message, code="invalid_sources")
+    check_url = URLValidator(schemes=["https"])
+    for source in value:
+        if not isinstance(source, dict) or set(source) != {"title", "url"}:
+            raise ValidationError(message, code="invalid_sources")
+        if not str(source["title"]).strip():
+            raise ValidationError(message, code="invalid_sources")
+        check_url(source["url"])
+
+
 class Treatment(models.Model):
-    """A route of ketamine treatment (IV infusion, Spravato, KAP…)."""
+    """A route of ketamine treatment (IV infusion, Spravato, KAP…), with its public page."""
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True, help_text="Plain words (US 8th-grade reading level), a few sentences."
+    )
+    what_to_expect = models.TextField(
+        "what a session is like", blank=True, help_text="Plain words, a few sentences."
+    )
+    safety_notes = models.TextField(
+        blank=True, help_text="The safety facts for this route, in plain words, with sources."
+    )
+    requires_rems = models.BooleanField(
+        "requires REMS certification",
+        default=False,
+        help_text=(
+            "Only clinics certified under this medicine's REMS (an FDA safety program) may "
+            "list it, as for Spravato. The database refuses a listed, uncertified offering."
+        ),
+    )
+    fda_compounding_warning = models.BooleanField(
+        "show the FDA's compounded-ketamine warning",
+        default=False,
+        help_text=(
+            "For oral, at-home and telehealth-prescribed ketamine: the treatment page and the "
+            "pages of clinics offering it show the FDA's October 2023 warning."
+        ),
+    )
+    sources = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_sources],
+        help_text='Where the texts come from: [{"title": "…", "url": "https://…"}].',
+    )
     sort_order = models.PositiveSmallIntegerField(default=100)
 
     class Meta:
@@ -89,6 +137,24 @@ class Treatment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("clinics:treatment_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.requires_rems and self.pk:
+            uncertified = self.offerings.filter(is_listed=True, rems_certified=False).count()
+            if uncertified:
+                raise ValidationError(
+                    {
+                        "requires_rems": (
+                            f"{uncertified} clinic(s) list this treatment without REMS "
+                            "certification. Record their certification, or remove the "
+                            "treatment from those clinics, first."
+                        )
+                    }
+                )
 
 
 class InsurancePlan(models.Model):
@@ -341,6 +407,18 @@ class Clinic(models.Model):
         return min(prices, default=None)
 
     @property
+    def fda_warning_treatments(self) -> list[Treatment]:
+        """Listed treatments that carry the FDA's compounded-ketamine warning.
+
+        Uses the listed offerings prefetched by ``with_detail_data()``.
+        """
+        return [
+            offer.treatment
+            for offer in self.clinic_treatments.all()
+            if offer.treatment.fda_compounding_warning
+        ]
+
+    @property
     def full_address(self) -> str:
         return f"{self.street_address}, {self.city}, {self.state} {self.zip_code}"
 
@@ -353,8 +431,50 @@ class Clinic(models.Model):
         return f"https://www.google.com/maps/dir/?{query}"
 
 
+class ClinicSlugRedirect(models.Model):
+    """An old address of a renamed clinic, which still leads to it.
+
+    Written by clinics.signals whenever a clinic's slug changes; rows point at the
+    clinic, not at a slug, so a chain of renames (A to B to C) needs no resolving.
+    """
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="slug_redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = "old clinic address"
+        verbose_name_plural = "old clinic addresses"
+
+    def __str__(self) -> str:
+        return self.old_slug
+
+
+REMS_REFUSAL = (
+    "{treatment} can only be listed by a clinic certified under its REMS, the FDA safety "
+    "program that requires it to be given and watched at a certified clinic. Mark the "
+    "clinic as REMS-certified once its certification is confirmed, or remove this treatment."
+)
+REMS_HIDDEN_WARNING = (
+    "{treatment} is hidden from the public listing until the clinic's REMS certification "
+    "is recorded."
+)
+
+
 class ClinicTreatment(models.Model):
-    """A treatment a clinic offers, with an optional self-pay price range per session."""
+    """A treatment a clinic offers, with an optional self-pay price range per session.
+
+    Public pages, search, facet counts and prices read only listed offerings
+    (``ClinicTreatment.objects.listed()``); the admin sees every row. A treatment that
+    requires REMS certification (Spravato) may be listed only where the clinic is
+    certified: ``clean()`` says so in words, and a trigger (migration 0010) makes the
+    database refuse anything else. Offerings that broke the rule before it existed were
+    hidden, not deleted, and are listed again once the certification is recorded.
+    """
+
+    class HiddenReason(models.TextChoices):
+        REMS_NOT_RECORDED = "rems_not_recorded", "REMS certification not recorded"
 
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="clinic_treatments")
     treatment = models.ForeignKey(Treatment, on_delete=models.PROTECT, related_name="offerings")
@@ -370,8 +490,18 @@ class ClinicTreatment(models.Model):
         help_text="Spravato only: the clinic is certified under the Spravato REMS.",
     )
     notes = models.CharField(max_length=200, blank=True)
+    is_listed = models.BooleanField(
+        "shown to the public",
+        default=True,
+        editable=False,
+        help_text="Hidden offerings are left out of every public page, search and price.",
+    )
+    hidden_reason = models.CharField(
+        max_length=30, choices=HiddenReason.choices, blank=True, editable=False
+    )
 
     history = HistoricalRecords()
+    objects = ClinicTreatmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["treatment__sort_order", "treatment__name"]
@@ -385,11 +515,28 @@ class ClinicTreatment(models.Model):
                 | Q(price_min__lte=models.F("price_max")),
                 name="clinic_treatment_price_min_lte_max",
             ),
+            # Nothing is hidden without a reason the admin can show.
+            models.CheckConstraint(
+                condition=Q(is_listed=True, hidden_reason="")
+                | (Q(is_listed=False) & ~Q(hidden_reason="")),
+                name="clinic_treatment_hidden_has_reason",
+            ),
         ]
         indexes = [models.Index(fields=["treatment", "clinic"], name="clinictreatment_tc_idx")]
 
     def __str__(self) -> str:
         return f"{self.treatment} at {self.clinic}"
+
+    def save(self, *args, **kwargs):
+        # Hidden only for want of certification: recording it (or moving the row to a
+        # treatment that needs none) lists the offering again.
+        if self.hidden_reason == self.HiddenReason.REMS_NOT_RECORDED and (
+            self.rems_certified or not self.treatment.requires_rems
+        ):
+            self.is_listed, self.hidden_reason = True, ""
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "is_listed", "hidden_reason"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()
@@ -399,6 +546,34 @@ class ClinicTreatment(models.Model):
             and self.price_min > self.price_max
         ):
             raise ValidationError({"price_max": "The highest price must not be below the lowest."})
+        if self.breaks_rems_rule:
+            raise ValidationError(
+                {"rems_certified": REMS_REFUSAL.format(treatment=self.treatment)},
+                code="rems_not_certified",
+            )
+
+    @property
+    def breaks_rems_rule(self) -> bool:
+        """Listed without certification, for a treatment that requires REMS.
+
+        An offering already hidden for want of certification stays hidden, and may be
+        edited meanwhile.
+        """
+        return (
+            self.is_listed
+            and not self.rems_certified
+            and self.treatment_id is not None
+            and self.treatment.requires_rems
+        )
+
+    @property
+    def hidden_warning(self) -> str:
+        """What the admin says about a hidden offering ("" when it is listed)."""
+        if self.is_listed:
+            return ""
+        if self.hidden_reason == self.HiddenReason.REMS_NOT_RECORDED:
+            return REMS_HIDDEN_WARNING.format(treatment=self.treatment)
+        return f"{self.treatment} is hidden from the public listing."
 
     @property
     def price_display(self) -> str:
@@ -502,7 +677,8 @@ class ProblemReport(models.Model):
     category = models.CharField("what is wrong", max_length=10, choices=Category.choices)
     details = models.TextField(max_length=2000, blank=True)
     reply_email = models.EmailField("email for a reply", blank=True)
-    # A salted hash of the sender's IP address, only for rate limiting.
+    # HMAC-SHA256 of the sender's IP address keyed with SECRET_KEY (see
+    # services.problem_report_fingerprint), only for rate limiting; the IP is never kept.
     sender_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     staff_notes = models.TextField(blank=True)
@@ -511,8 +687,6 @@ class ProblemReport(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-
-    objects = ProblemReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -525,3 +699,76 @@ class ProblemReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_category_display()} — {self.clinic}"
+
+
+https_url_validator = URLValidator(
+    schemes=["https"], message="Enter a secure web address that starts with https://."
+)
+
+
+class CrisisResourceQuerySet(models.QuerySet):
+    def active(self) -> CrisisResourceQuerySet:
+        """The services shown in the crisis help panel and on the about page, in order."""
+        return self.filter(is_active=True)
+
+
+class CrisisResource(models.Model):
+    """A local crisis service shown beside the 988 Lifeline and 911 in the crisis help panel.
+
+    People in crisis call these numbers, so only verified, real services belong here;
+    the demo data has none. 988 and 911 are always shown and are not rows.
+    """
+
+    name = models.CharField(max_length=200, help_text="The service's own name, as it answers.")
+    phone = models.CharField(
+        max_length=20,
+        validators=[validate_us_phone],
+        help_text="A ten-digit US number you have called yourself to check it.",
+    )
+    hours = models.CharField(
+        max_length=200, help_text="When it answers, e.g. “24 hours a day, 7 days a week”."
+    )
+    languages = ChoiceArrayField(
+        models.CharField(max_length=5, choices=Language.choices),
+        default=list,
+        blank=True,
+        help_text="Languages the service answers in.",
+    )
+    website = models.URLField(
+        "web address",
+        blank=True,
+        validators=[https_url_validator],
+        help_text="Optional; the service's own page, starting with https://.",
+    )
+    sort_order = models.PositiveSmallIntegerField(default=100)
+    is_active = models.BooleanField(
+        "shown on the site",
+        default=True,
+        help_text="Untick to hide a service at once, e.g. while its number is being checked.",
+    )
+
+    objects = CrisisResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(website="") | Q(website__startswith="https://"),
+                name="crisis_resource_website_https",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.phone = normalise_phone(self.phone)
+        super().save(*args, **kwargs)
+
+    @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
+
+    @property
+    def language_labels(self) -> list[str]:
+        return [Language(code).label for code in self.languages if code in Language.values]

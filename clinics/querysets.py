@@ -32,14 +32,26 @@ def _model(name: str):
     return apps.get_model("clinics", name)
 
 
+class ClinicTreatmentQuerySet(models.QuerySet):
+    def listed(self) -> ClinicTreatmentQuerySet:
+        """Offerings the public may see: every public read of offerings starts here.
+
+        Clinic and treatment pages, search words, the treatment filter, facet counts and
+        prices leave out hidden offerings (such as Spravato at a clinic whose REMS
+        certification is not recorded). The admin sees every row.
+        """
+        return self.filter(is_listed=True)
+
+
 class ClinicQuerySet(models.QuerySet):
     def listed(self) -> ClinicQuerySet:
         """Clinics the public can find in search: everything except closed ones."""
         return self.exclude(status="closed")
 
-    def public(self) -> ClinicQuerySet:
-        """Clinics whose page the public may open (closed ones say they are closed)."""
-        return self.all()
+    def offering(self, treatment) -> ClinicQuerySet:
+        """Clinics that list `treatment` publicly (a hidden offering does not count)."""
+        offers = _model("ClinicTreatment").objects.listed().filter(treatment=treatment)
+        return self.filter(pk__in=offers.values("clinic_id"))
 
     # --- Distance -------------------------------------------------------------
 
@@ -123,7 +135,9 @@ class ClinicQuerySet(models.QuerySet):
                 Q(name__trigram_word_similar=term) | Q(description__trigram_word_similar=term)
             ).values("pk")
             offers = Q(
-                pk__in=ClinicTreatment.objects.filter(treatment__in=treatments).values("clinic_id")
+                pk__in=ClinicTreatment.objects.listed()
+                .filter(treatment__in=treatments)
+                .values("clinic_id")
             )
             queryset = queryset.filter(in_name | in_city | in_description | treats | offers)
             # Rank by where the word matched: the name counts most, then a condition,
@@ -172,7 +186,9 @@ class ClinicQuerySet(models.QuerySet):
             Prefetch("conditions", queryset=Condition.objects.only("name", "slug", "sort_order")),
             Prefetch(
                 "clinic_treatments",
-                queryset=ClinicTreatment.objects.select_related("treatment").only(
+                queryset=ClinicTreatment.objects.listed()
+                .select_related("treatment")
+                .only(
                     "clinic_id",
                     "price_min",
                     "price_max",
@@ -191,11 +207,7 @@ class ClinicQuerySet(models.QuerySet):
             "insurance_plans",
             "opening_hours",
             Prefetch(
-                "clinic_treatments", queryset=ClinicTreatment.objects.select_related("treatment")
+                "clinic_treatments",
+                queryset=ClinicTreatment.objects.listed().select_related("treatment"),
             ),
         )
-
-
-class ProblemReportQuerySet(models.QuerySet):
-    def open(self) -> ProblemReportQuerySet:
-        return self.filter(status="new")

@@ -5,16 +5,74 @@ slugs or codes separated by "|" (e.g. `ptsd|depression`, `en|es`). Importing the
 same file twice changes nothing the second time: unchanged rows are skipped.
 Verification fields are exported for reference but never imported; verifying is a
 deliberate act in the admin.
+
+Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return as a formula, so a description typed as ``=HYPERLINK(...)`` could act when an
+admin opens the export ("CSV injection"). The export prefixes such cells with a single
+quote, which makes them text; the import removes exactly that quote again, so an
+exported file imports unchanged. Imported cells that start with those characters are
+kept as typed: the site shows them as text, and the next export quotes them again.
+
+Treatments: `treatments` lists the treatments a clinic offers by slug; importing it makes
+the clinic offer exactly those (new ones without a price; existing ones keep their prices
+and notes; ones not named are removed). `rems_certified_treatments` names those of them
+the clinic is certified to give under their REMS (today only `spravato`). A treatment
+that requires REMS certification without it is a row error, unless the clinic already
+offers it hidden from the public, where it stays hidden. Without these columns a file
+leaves the clinic's treatments alone.
 """
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
-from clinics.models import Clinic, Condition, Credential, InsurancePlan, Language
+from clinics import services
+from clinics.admin_forms import CLINIC_EDITABLE_FIELDS
+from clinics.models import (
+    Clinic,
+    ClinicTreatment,
+    Condition,
+    Credential,
+    InsurancePlan,
+    Language,
+    Treatment,
+)
 
 SEPARATOR = "|"
+TREATMENT_COLUMNS = ("treatments", "rems_certified_treatments")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A plain number (+19165550123, -121.49) cannot run as a formula and stays as it is.
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def neutralise_formula(value):
+    """Quote a cell a spreadsheet would run as a formula: ``=1+1`` becomes ``'=1+1``.
+
+    Quotes already in front count as part of the value (``'=x`` becomes ``''=x``), so
+    ``restore_formula`` can always tell our quote from the author's.
+    """
+    if (
+        isinstance(value, str)
+        and value.lstrip("'").startswith(FORMULA_STARTS)
+        and not PLAIN_NUMBER.fullmatch(value)
+    ):
+        return f"'{value}"
+    return value
+
+
+def restore_formula(value):
+    """Remove the quote ``neutralise_formula`` added, and nothing else."""
+    if (
+        isinstance(value, str)
+        and value[:1] == "'"
+        and value[1:].lstrip("'").startswith(FORMULA_STARTS)
+    ):
+        return value[1:]
+    return value
 
 
 class SlugListWidget(widgets.ManyToManyWidget):
@@ -77,6 +135,10 @@ class ClinicResource(resources.ModelResource):
         column_name="clinician_credentials",
         widget=ChoiceListWidget(Credential),
     )
+    # No attribute: the clinic's offerings are written by services.clinic_treatments_set
+    # after the clinic row is saved (see import_instance and save_m2m below).
+    treatments = fields.Field(column_name="treatments")
+    rems_certified_treatments = fields.Field(column_name="rems_certified_treatments")
     last_verified_on = fields.Field(
         attribute="last_verified_on",
         column_name="last_verified_on",
@@ -87,33 +149,12 @@ class ClinicResource(resources.ModelResource):
     class Meta:
         model = Clinic
         import_id_fields = ["slug"]
+        # The admin form's fields (the key column first), the treatments, and the
+        # verification date, which is exported for reference only.
         fields = [
             "slug",
-            "name",
-            "status",
-            "is_demo",
-            "description",
-            "street_address",
-            "city",
-            "state",
-            "zip_code",
-            "latitude",
-            "longitude",
-            "phone",
-            "website",
-            "email",
-            "booking_url",
-            "accepting_new_patients",
-            "wheelchair_accessible",
-            "referral_required",
-            "languages",
-            "medical_director",
-            "clinician_credentials",
-            "conditions",
-            "insurance_plans",
-            "self_pay",
-            "accepts_hsa_fsa",
-            "offers_financing",
+            *(name for name in CLINIC_EDITABLE_FIELDS if name != "slug"),
+            *TREATMENT_COLUMNS,
             "last_verified_on",
         ]
         export_order = fields
@@ -121,6 +162,14 @@ class ClinicResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
         use_transactions = True
+
+    def export_resource(self, instance, selected_fields=None, **kwargs):
+        row = super().export_resource(instance, selected_fields, **kwargs)
+        return [neutralise_formula(value) for value in row]
+
+    def before_import_row(self, row, **kwargs):
+        for column, value in row.items():
+            row[column] = restore_formula(value)
 
     def import_instance(self, instance, row, **kwargs):
         # import-export checks many-to-many columns only while saving, where a bad slug
@@ -136,11 +185,95 @@ class ClinicResource(resources.ModelResource):
                     field.clean(row)
                 except ValueError as exc:
                     errors[field.attribute] = [ValidationError(str(exc), code="invalid")]
+        errors.update(self._check_treatments(instance, row))
         if errors:
             raise ValidationError(errors)
 
-    def before_save_instance(self, instance, row, **kwargs):
+    # --- Treatments ---
+
+    def filter_export(self, queryset, **kwargs):
+        offerings = ClinicTreatment.objects.select_related("treatment")
+        return queryset.prefetch_related(Prefetch("clinic_treatments", queryset=offerings))
+
+    def dehydrate_treatments(self, clinic: Clinic) -> str:
+        # Hidden offerings too, so that re-importing an export keeps them.
+        return SEPARATOR.join(sorted(o.treatment.slug for o in clinic.clinic_treatments.all()))
+
+    def dehydrate_rems_certified_treatments(self, clinic: Clinic) -> str:
+        return SEPARATOR.join(
+            sorted(o.treatment.slug for o in clinic.clinic_treatments.all() if o.rems_certified)
+        )
+
+    def _treatment_plan(self, instance: Clinic, row) -> tuple[list, list] | None:
+        """(treatments, certified for) as the row asks; None when it has neither column."""
+        if not any(column in row for column in TREATMENT_COLUMNS):
+            return None
+        current = list(instance.clinic_treatments.all()) if instance.pk else []
+        by_slug = SlugListWidget(Treatment)
+        treatments = (
+            list(by_slug.clean(row["treatments"]))
+            if "treatments" in row
+            else [o.treatment for o in current]
+        )
+        certified = (
+            list(by_slug.clean(row["rems_certified_treatments"]))
+            if "rems_certified_treatments" in row
+            else [o.treatment for o in current if o.rems_certified]
+        )
+        return treatments, certified
+
+    def _check_treatments(self, instance: Clinic, row) -> dict:
+        """Row errors for the treatment columns, by the admin's rules; keeps the plan."""
+        instance._treatment_plan = None
+        try:
+            plan = self._treatment_plan(instance, row)
+            if plan is not None:
+                services.clinic_treatments_plan(
+                    clinic=instance, treatments=plan[0], rems_certified_for=plan[1]
+                )
+        except ValueError as exc:
+            return {"treatments": [ValidationError(str(exc), code="invalid")]}
+        except ValidationError as exc:
+            hint = (
+                " In the file: add it to rems_certified_treatments once the clinic's "
+                "certification is confirmed, or take it out of treatments."
+            )
+            return {
+                "treatments": [
+                    ValidationError(message + (hint if "REMS" in message else ""))
+                    for message in exc.messages
+                ]
+            }
+        instance._treatment_plan = plan
+        return {}
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if not super().skip_row(instance, original, row, import_validation_errors):
+            return False
+        plan = getattr(instance, "_treatment_plan", None)
+        if plan is None:
+            return True
+        treatments, certified = plan
+        current = list(instance.clinic_treatments.all()) if instance.pk else []
+        return {t.pk for t in treatments} == {o.treatment_id for o in current} and {
+            t.pk for t in certified
+        } == {o.treatment_id for o in current if o.rems_certified}
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        plan = getattr(instance, "_treatment_plan", None)
+        dry_run_without_transactions = self._is_dry_run(kwargs) and not (
+            self._is_using_transactions(kwargs)
+        )
+        if plan is not None and not dry_run_without_transactions:
+            services.clinic_treatments_set(
+                clinic=instance, treatments=plan[0], rems_certified_for=plan[1]
+            )
+
+    def do_instance_save(self, instance, is_create):
         # An import is an edit like any other: it moves the optimistic-locking version on,
-        # so a form opened before the import refuses to overwrite it.
-        if instance.pk:
-            instance.version += 1
+        # so a form opened before the import refuses to overwrite it. Bumped here, next to
+        # the save itself, so a dry run without a transaction never touches the row.
+        if not is_create:
+            instance.version = services.clinic_version_bump(clinic=instance, expected_version=None)
+        super().do_instance_save(instance, is_create)

@@ -1,18 +1,25 @@
-"""Multi-step writes for the clinic directory: keyword-only arguments, atomic, named thing_verb."""
+"""Multi-step writes for the clinic directory: keyword-only arguments, atomic, named thing_verb.
+
+Writes done on a user's behalf ask clinics.permissions first and raise PermissionDenied,
+so the admin, the shell and any future API obey the same rules.
+"""
 
 import hashlib
 import hmac
 import logging
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from clinics.models import Clinic, ProblemReport
+from clinics import permissions
+from clinics.models import Clinic, ClinicTreatment, ProblemReport, Treatment
 
-# --- Problem reports from the public (issue 4) ---
+# --- Problem reports from the public ---
 
 problem_report_logger = logging.getLogger("clinics.problem_reports")
 
@@ -81,7 +88,7 @@ def problem_report_submit(
     return report
 
 
-# --- Admin: verification, concurrency, problem-report queue (issue 4) ---
+# --- Admin: verification, concurrency, problem-report queue ---
 
 
 class ClinicEditConflict(Exception):
@@ -91,6 +98,8 @@ class ClinicEditConflict(Exception):
 @transaction.atomic
 def clinic_verify(*, clinic: Clinic, user) -> Clinic:
     """A directory admin checked the listing against the clinic: it counts as verified today."""
+    if not permissions.can_verify_clinic(user, clinic):
+        raise PermissionDenied("You may not mark this clinic verified.")
     clinic.last_verified_on = timezone.localdate()
     clinic.verified_by = user
     clinic.version = clinic_version_bump(clinic=clinic, expected_version=None)
@@ -102,6 +111,8 @@ def clinic_verify(*, clinic: Clinic, user) -> Clinic:
 @transaction.atomic
 def clinic_confirm_accuracy(*, clinic: Clinic, user) -> Clinic:
     """Clinic staff say the details are still right; recorded apart from verification."""
+    if not permissions.can_confirm_clinic_accuracy(user, clinic):
+        raise PermissionDenied("You may not confirm this clinic's details.")
     clinic.staff_confirmed_on = timezone.localdate()
     clinic.staff_confirmed_by = user
     clinic.version = clinic_version_bump(clinic=clinic, expected_version=None)
@@ -131,6 +142,8 @@ def problem_report_set_status(
     *, report: ProblemReport, status: str, user, staff_notes: str | None = None
 ) -> ProblemReport:
     """Move a report through the queue; handled_by/handled_at record who closed it and when."""
+    if not permissions.can_handle_problem_report(user, report):
+        raise PermissionDenied("You may not change the status of this report.")
     if status not in ProblemReport.Status.values:
         raise ValueError(f"Unknown problem report status {status!r}.")
     if staff_notes is not None:
@@ -145,3 +158,93 @@ def problem_report_set_status(
             report.handled_by = user
     report.save(update_fields=["status", "staff_notes", "handled_at", "handled_by"])
     return report
+
+
+# --- Treatments a clinic offers ---
+#
+# A treatment that requires REMS certification (Spravato) is listed only where the
+# clinic is certified: ClinicTreatment.clean() refuses it in words, and the database
+# refuses it again (migration 0010). An offering hidden for want of certification stays
+# hidden until the certification is recorded.
+
+
+@transaction.atomic
+def clinic_treatment_offer(
+    *,
+    clinic: Clinic,
+    treatment: Treatment,
+    user,
+    price_min: int | None = None,
+    price_max: int | None = None,
+    rems_certified: bool = False,
+    notes: str = "",
+) -> ClinicTreatment:
+    """List a treatment at a clinic, or update its prices, certification and notes.
+
+    Raises ValidationError for a treatment that requires REMS certification the clinic
+    does not have, and PermissionDenied for a clinic the user may not change.
+    """
+    if not permissions.can_change_clinic(user, clinic):
+        raise PermissionDenied("You may not change this clinic's treatments.")
+    offering = ClinicTreatment.objects.select_for_update().filter(
+        clinic=clinic, treatment=treatment
+    ).first() or ClinicTreatment(clinic=clinic, treatment=treatment)
+    offering.price_min, offering.price_max = price_min, price_max
+    offering.rems_certified = rems_certified
+    offering.notes = notes
+    offering.full_clean()
+    offering._history_user = user
+    offering.save()
+    return offering
+
+
+def clinic_treatments_plan(
+    *, clinic: Clinic, treatments: Iterable[Treatment], rems_certified_for: Iterable[Treatment]
+) -> list[ClinicTreatment]:
+    """The offerings a clinic would have with exactly these treatments, checked, unsaved.
+
+    Existing offerings keep their prices, notes and (if hidden) their hidden state; new
+    ones have no price. Raises one ValidationError with every refusal, each starting
+    with the treatment's slug, so an import can show them all as one row's errors.
+    """
+    treatments = list(dict.fromkeys(treatments))
+    certified = set(rems_certified_for)
+    if stray := sorted(t.slug for t in certified - set(treatments)):
+        raise ValidationError(
+            f"Certified for a treatment the clinic does not offer: {', '.join(stray)}.",
+            code="rems_not_offered",
+        )
+    current = clinic.clinic_treatments.all() if clinic.pk else []
+    existing = {offer.treatment_id: offer for offer in current}
+    planned, errors = [], []
+    for treatment in treatments:
+        offering = existing.get(treatment.pk) or ClinicTreatment(treatment=treatment)
+        offering.clinic = clinic
+        offering.rems_certified = treatment in certified
+        try:
+            offering.full_clean(exclude=["clinic"], validate_unique=False)
+        except ValidationError as exc:
+            errors += [f"{treatment.slug}: {message}" for message in exc.messages]
+        planned.append(offering)
+    if errors:
+        raise ValidationError(errors, code="invalid_treatments")
+    return planned
+
+
+@transaction.atomic
+def clinic_treatments_set(
+    *, clinic: Clinic, treatments: Iterable[Treatment], rems_certified_for: Iterable[Treatment]
+) -> None:
+    """Make the clinic offer exactly these treatments (the CSV import's two columns).
+
+    Offerings not named are removed; see clinic_treatments_plan for the rest.
+    """
+    planned = clinic_treatments_plan(
+        clinic=clinic, treatments=treatments, rems_certified_for=rems_certified_for
+    )
+    certified_before = dict(clinic.clinic_treatments.values_list("pk", "rems_certified"))
+    clinic.clinic_treatments.exclude(pk__in=[o.pk for o in planned if o.pk]).delete()
+    for offering in planned:
+        # Unchanged rows are not saved again, so their history stays quiet.
+        if offering.pk is None or certified_before[offering.pk] != offering.rems_certified:
+            offering.save()

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from clinics.models import Clinic, Condition
+from clinics.models import Clinic, Condition, Treatment
 
 
 class ClinicSitemap(Sitemap):
@@ -22,4 +22,16 @@ class ConditionSitemap(Sitemap):
         return Condition.objects.only("slug")
 
 
-SITEMAPS = {"clinics": ClinicSitemap, "conditions": ConditionSitemap}
+class TreatmentSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        return Treatment.objects.only("slug")
+
+
+SITEMAPS = {
+    "clinics": ClinicSitemap,
+    "conditions": ConditionSitemap,
+    "treatments": TreatmentSitemap,
+}

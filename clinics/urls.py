@@ -14,4 +14,5 @@ urlpatterns = [
         name="problem_report_thanks",
     ),
     path("conditions/<slug:slug>/", views.condition_detail, name="condition_detail"),
+    path("treatments/<slug:slug>/", views.treatment_detail, name="treatment_detail"),
 ]

@@ -7,13 +7,13 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
-from articles.models import Article
-from clinics import services
-from clinics.filters import ClinicFilter, NearForm
-from clinics.forms import ProblemReportForm
+from clinics import crisis, services
+from clinics.filters import ClinicFilter
+from clinics.forms import NearForm, ProblemReportForm
 from clinics.hours import is_open_at, weekly_schedule
-from clinics.models import Clinic, Condition
-from config.page_cache import cache_public_page
+from clinics.models import Clinic, ClinicSlugRedirect, Condition, Treatment
+from clinics.search import facets, relaxations
+from config.site.page_cache import cache_public_page
 
 PAGE_SIZE = 20
 CONDITION_PAGE_CLINICS = 20
@@ -38,11 +38,22 @@ def _page(queryset, raw_number):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(params=(ClinicFilter, "page"))
 def clinic_list(request):
     search = ClinicFilter(request.GET, request=request)
-    page_obj, page_message = _page(search.results(), request.GET.get("page"))
-    return render(
+    results = search.results()
+    crisis_words = crisis.search_expresses_crisis(request.GET)
+    crisis_words_left_out = crisis_words and not results
+    if crisis_words_left_out:
+        # "i want to die" matches no clinic: rather than a dead end under the help
+        # panel, show the clinics for the rest of the search, and say so.
+        search = ClinicFilter(crisis.search_without_crisis_words(request.GET), request=request)
+        results = search.results()
+    page_obj, page_message = _page(results, request.GET.get("page"))
+    shows_crisis_panel = crisis_words or crisis.is_crisis_condition(
+        request.GET.getlist("condition")
+    )
+    response = render(
         request,
         "clinics/clinic_list.html",
         {
@@ -50,23 +61,31 @@ def clinic_list(request):
             "form": search.form,
             "page_obj": page_obj,
             "page_message": page_message,
-            "facets": search.facets(),
-            "suggestions": search.relaxations() if not page_obj.paginator.count else [],
+            "facets": facets(search),
+            "suggestions": relaxations(search) if not page_obj.paginator.count else [],
+            "shows_crisis_panel": shows_crisis_panel,
+            "crisis_words_left_out": crisis_words_left_out,
         },
     )
+    # What someone in crisis typed is kept by no cache and sent to no other site.
+    return crisis.keep_private(response) if shows_crisis_panel else response
 
 
 @require_safe
 @cache_public_page
 def clinic_detail(request, slug):
-    clinic = Clinic.objects.public().with_detail_data().filter(slug=slug).first()
+    # Every clinic has a page, closed ones included: the page says it has closed.
+    clinic = Clinic.objects.with_detail_data().filter(slug=slug).first()
     if clinic is None:
-        # A renamed clinic keeps its old address: find who last had this slug.
-        old = Clinic.history.filter(slug=slug).order_by("-history_date", "-history_id").first()
-        current = Clinic.objects.filter(pk=old.id).only("slug").first() if old else None
-        if current is None or current.slug == slug:
+        # A renamed clinic keeps its old addresses (rows written by clinics.signals).
+        current_slug = (
+            ClinicSlugRedirect.objects.filter(old_slug=slug)
+            .values_list("clinic__slug", flat=True)
+            .first()
+        )
+        if current_slug is None:
             raise Http404("No clinic has this address.")
-        return redirect(current, permanent=True)
+        return redirect("clinics:clinic_detail", slug=current_slug, permanent=True)
     hours = list(clinic.opening_hours.all())
     return render(
         request,
@@ -80,7 +99,7 @@ def clinic_detail(request, slug):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(params=(NearForm,))
 def condition_detail(request, slug):
     condition = get_object_or_404(Condition, slug=slug)
     near_form = NearForm(request.GET)
@@ -104,11 +123,24 @@ def condition_detail(request, slug):
             "clinics": clinics.with_card_data()[:CONDITION_PAGE_CLINICS],
             "total": total,
             "search_url": reverse("clinics:clinic_list") + "?" + urlencode(search_params),
-            # One query however many articles exist (articles app, issue 5).
-            "related_articles": Article.objects.published()
-            .filter(conditions=condition)
-            .newest_first()
-            .for_links()[:6],
+            "shows_crisis_panel": crisis.is_crisis_condition([condition.slug]),
+        },
+    )
+
+
+@require_safe
+@cache_public_page
+def treatment_detail(request, slug):
+    treatment = get_object_or_404(Treatment, slug=slug)
+    return render(
+        request,
+        "clinics/treatment_detail.html",
+        {
+            "treatment": treatment,
+            "clinic_count": Clinic.objects.listed().offering(treatment).count(),
+            "search_url": reverse("clinics:clinic_list")
+            + "?"
+            + urlencode({"treatment": treatment.slug}),
         },
     )
 
@@ -119,7 +151,7 @@ def condition_detail(request, slug):
 @require_http_methods(["GET", "HEAD", "POST"])
 def problem_report_create(request, slug):
     # Closed clinics stay reportable: "it has reopened" is a useful report.
-    clinic = get_object_or_404(Clinic.objects.public(), slug=slug)
+    clinic = get_object_or_404(Clinic, slug=slug)
     form = ProblemReportForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
@@ -150,5 +182,5 @@ def problem_report_create(request, slug):
 
 @require_safe
 def problem_report_thanks(request, slug):
-    clinic = get_object_or_404(Clinic.objects.public(), slug=slug)
+    clinic = get_object_or_404(Clinic, slug=slug)
     return render(request, "clinics/problemreport_thanks.html", {"clinic": clinic})

@@ -99,12 +99,17 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "import_export",
+    "config",
     "clinics",
     "articles",
 ]
 
 MIDDLEWARE = [
-    "config.middleware.TrustedProxyMiddleware",
+    "config.site.middleware.TrustedProxyMiddleware",
+    # Above everything that answers early (503 page, static files), so every response has it.
+    "config.site.middleware.PermissionsPolicyMiddleware",
+    # A view that cannot reach the database answers 503 with a static page.
+    "config.site.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -114,7 +119,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Logs every refused (403) admin request to the "security" logger.
-    "clinics.security.RefusedAccessLogMiddleware",
+    "config.site.security.RefusedAccessLogMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last so that it sees the outcome of authentication.
@@ -134,7 +139,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.context_processors.site",
+                "config.site.context_processors.site",
             ],
         },
     },
@@ -143,8 +148,9 @@ TEMPLATES = [
 # --- Database ----------------------------------------------------------------
 # DATABASE_URL wins; without it the embedded PostgreSQL in var/pgdata is started
 # (or attached to). There is deliberately no SQLite fallback.
-# Gunicorn runs sync workers, so each worker keeps one persistent connection
-# (CONN_MAX_AGE) that Django checks before reuse (CONN_HEALTH_CHECKS).
+# Every gunicorn worker thread keeps its own persistent connection (CONN_MAX_AGE;
+# up to workers x threads per server) that Django checks before reuse
+# (CONN_HEALTH_CHECKS), so a restarted database costs no failed request.
 
 CONN_MAX_AGE = int(os.environ.get("DJANGO_CONN_MAX_AGE", "300"))
 
@@ -155,16 +161,29 @@ if os.environ.get("DATABASE_URL", "").strip():
         )
     }
 else:
-    from config import embedded_db
+    from config.site import embedded_db
 
     DATABASES = {"default": embedded_db.ensure_running()}
     DATABASES["default"].update(CONN_MAX_AGE=CONN_MAX_AGE, CONN_HEALTH_CHECKS=True)
+    if env_bool("EMBEDDED_DB_STOP_IF_STARTED"):
+        # `make check` and `make test` leave no server behind (KEEP_EMBEDDED_DB=1 keeps it).
+        import atexit
+
+        atexit.register(embedded_db.stop_if_started_here)
 
 DATABASES["default"].setdefault("OPTIONS", {})
 DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
-# Typo-tolerant search (`%>`, served by trigram indexes) treats a word as a match
-# from this similarity up; PostgreSQL's default of 0.6 misses "sacremento".
-DATABASES["default"]["OPTIONS"].setdefault("options", "-c pg_trgm.word_similarity_threshold=0.5")
+if env_bool("DJANGO_DB_TRANSACTION_POOLING"):
+    # Behind PgBouncer in transaction mode (README: Scale-out) a server-side cursor cannot
+    # outlive its transaction, and startup options are refused: the threshold below is
+    # then set on the database (ALTER DATABASE … SET, README: Finding clinics).
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+else:
+    # Typo-tolerant search (`%>`, served by trigram indexes) treats a word as a match
+    # from this similarity up; PostgreSQL's default of 0.6 misses "sacremento".
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "options", "-c pg_trgm.word_similarity_threshold=0.5"
+    )
 # Parallel test runs (several helpers, CI) can keep their test databases apart.
 DATABASES["default"]["TEST"] = {
     "NAME": os.environ.get("DJANGO_TEST_DATABASE") or f"test_{DATABASES['default']['NAME']}"
@@ -175,16 +194,31 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Cache -------------------------------------------------------------------
-# One cache shared by every worker and server: a table in the site's own
-# PostgreSQL (`manage.py createcachetable`), so no extra service is needed.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "django_cache",
-        "TIMEOUT": 300,
-        "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+# One cache shared by every worker and server. By default a table in the site's own
+# PostgreSQL (created by `migrate`), so no extra service is needed; its backend writes
+# with one upsert instead of counting the table on every write (config/site/db_cache.py).
+# CACHE_URL (redis://host:6379/0) moves it to Redis, for several app servers: page
+# reads and writes then stay off the database they share.
+if os.environ.get("CACHE_URL", "").strip():
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"].strip(),
+            "TIMEOUT": 300,
+            # An unreachable Redis costs a page one second, not a hung worker thread:
+            # the page cache then renders without it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "config.site.db_cache.DatabaseCache",
+            "LOCATION": "django_cache",
+            "TIMEOUT": 300,
+            "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4, "CULL_EVERY": 100},
+        }
+    }
 # Anonymous public pages are served from the cache for this long (0 turns it off).
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
 
@@ -206,6 +240,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "admin:login"
+# Where a sign-in without a "next" page lands (Django's default, /accounts/profile/, is a 404).
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Staff sessions expire after 8 hours, or when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_AGE", str(8 * 60 * 60)))
@@ -215,14 +251,36 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# django-axes: lock an account+IP pair after 5 failures for one hour.
+# django-axes: 5 failures for one account (from any address) lock that account, and
+# 5 failures from one address (across accounts) lock that address, for an hour after
+# the last failure. A success clears only its own account's failures from its address
+# (config/site/lockout.py says why).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "config.site.lockout.AxesHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Axes reads REMOTE_ADDR, where TrustedProxyMiddleware has put the real client address.
 AXES_VERBOSE = False
+
+# --- Email -------------------------------------------------------------------
+# Only password-reset emails for staff (config/site/password_reset.py). In development
+# they are printed to the terminal; in production they go out through SMTP.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "").strip() or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# A slow mail server must not hold a worker for long.
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # --- Internationalisation ----------------------------------------------------
 
@@ -238,7 +296,7 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "config.storage.StaticStorage"},
+    "staticfiles": {"BACKEND": "config.site.storage.StaticStorage"},
 }
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -307,3 +365,11 @@ LOGGING = {
 
 SITE_NAME = "Sacramento Ketamine Clinic Directory"
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where readers report mistakes in articles and condition or treatment pages (the
+# editorial policy page); clinic listings have their own "Report a problem" form.
+CORRECTIONS_EMAIL = os.environ.get("DJANGO_CORRECTIONS_EMAIL", "").strip()
+
+# Gunicorn calls these in its master process before forking workers, so every
+# worker shares what they build (the ZIP-code index, the search index) instead of
+# building its own.
+WARM_UP_CALLABLES = ["clinics.geo.warm", "clinics.search_index.warm"]

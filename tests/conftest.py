@@ -9,5 +9,5 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings):
-    """Tests see freshly rendered pages; tests/test_page_cache.py turns the cache on."""
+    """Tests see freshly rendered pages; tests/site/test_page_cache.py turns the cache on."""
     settings.PAGE_CACHE_SECONDS = 0

@@ -11,6 +11,7 @@ from clinics.models import (
     ClinicMembership,
     ClinicTreatment,
     Condition,
+    CrisisResource,
     InsurancePlan,
     OpeningHours,
     ProblemReport,
@@ -101,6 +102,8 @@ class ClinicTreatmentFactory(factory.django.DjangoModelFactory):
     treatment = factory.LazyFunction(lambda: treatment("iv-infusion"))
     price_min = 400
     price_max = 600
+    # Spravato may only be listed where the clinic is REMS-certified (the database says so).
+    rems_certified = factory.LazyAttribute(lambda offer: offer.treatment.requires_rems)
 
 
 class OpeningHoursFactory(factory.django.DjangoModelFactory):
@@ -131,6 +134,19 @@ class ProblemReportFactory(factory.django.DjangoModelFactory):
     details = "The phone number rings a different business."
 
 
+class CrisisResourceFactory(factory.django.DjangoModelFactory):
+    """A local crisis service. Tests only: the site ships none (numbers must be real)."""
+
+    class Meta:
+        model = CrisisResource
+
+    name = factory.Sequence(lambda n: f"Test Crisis Line {n}")
+    phone = factory.Sequence(lambda n: f"+1916555{200 + n % 100:04d}")
+    hours = "24 hours a day, 7 days a week"
+    languages = factory.LazyFunction(lambda: ["en", "es"])
+    website = "https://crisis-line.example.org/"
+
+
 # --- Admin roles (issue 4): users in the groups created by migration 0004_roles ---
 
 
@@ -155,7 +171,15 @@ def clinic_staff_user(*clinics, **kwargs):
 
 # --- Articles (issue 5) --------------------------------------------------------
 
-from articles.models import Article, Author, Reference, Reviewer, Topic  # noqa: E402
+from articles.models import (  # noqa: E402
+    Article,
+    Author,
+    ContentReview,
+    ContentSource,
+    Reference,
+    Reviewer,
+    Topic,
+)
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -224,3 +248,25 @@ class ReferenceFactory(factory.django.DjangoModelFactory):
     source = "Journal of Tests"
     year = 2020
     doi = "10.1000/test.123"
+
+
+class ContentReviewFactory(factory.django.DjangoModelFactory):
+    """An unsigned review of a condition page; sign it with articles.services."""
+
+    class Meta:
+        model = ContentReview
+
+    condition = factory.LazyFunction(lambda: condition("ptsd"))
+
+
+class ContentSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContentSource
+
+    review = factory.SubFactory(ContentReviewFactory)
+    order = factory.Sequence(lambda n: n)
+    authors = "Doe J, Roe R"
+    title = factory.Sequence(lambda n: f"A source study {n}")
+    source = "Journal of Tests"
+    year = 2021
+    doi = "10.1000/source.456"

@@ -1,4 +1,6 @@
-"""Presentation helpers for the clinic pages: distances and schema.org JSON-LD."""
+"""Presentation helpers for the clinic pages: distances, schema.org JSON-LD, and what
+other pages show from this app: the condition choices (the home page) and the crisis
+help panel (the about page)."""
 
 from __future__ import annotations
 
@@ -7,11 +9,24 @@ from django.conf import settings
 from django.utils.html import format_html
 
 from clinics.hours import opening_hours_specification
-from config.json_ld import json_ld_script_body
+from clinics.models import Condition, CrisisResource
+from config.site.json_ld import json_ld_script_body
 
 register = template.Library()
 
 MENTAL_HEALTH_EXCLUDED = {"chronic-pain"}
+
+
+@register.inclusion_tag("clinics/includes/condition_options.html")
+def condition_options():
+    """<option> elements for every condition, for a search form outside the clinics app."""
+    return {"conditions": Condition.objects.only("name", "slug")}
+
+
+@register.inclusion_tag("clinics/includes/crisis_panel.html")
+def crisis_help_panel():
+    """The "Get help now" panel (id="get-help"): 988, 911 and the active local services."""
+    return {"resources": CrisisResource.objects.active()}
 
 
 @register.filter

@@ -52,7 +52,10 @@ def clinic_staff():
 
 @pytest.fixture
 def superuser():
-    return UserFactory(username="root", is_staff=True, is_superuser=True)
+    """Holds every permission, and a reviewer profile so that approving is possible too."""
+    user = UserFactory(username="root", is_staff=True, is_superuser=True)
+    ReviewerFactory(user=user, display_name="Dr. Root Review", credentials="MD")
+    return user
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ Every refusal also checks that the article in the database did not change.
 """
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -303,6 +304,19 @@ def test_reviewer_sees_approve_and_send_back_buttons_on_article_in_review(client
     assert b"Publish now" not in response.content
 
 
+def test_reviewer_without_a_profile_is_told_why_approve_is_unavailable(client, people):
+    people["reviewer"].reviewer_profile.delete()
+    article = article_in("in_review", people)
+    client.force_login(people["reviewer"])
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert b"Approve (medically reviewed)" not in response.content
+    assert (
+        "Ask an editor to create your medical reviewer profile (name and credentials) "
+        "before approving." in response.content.decode()
+    )
+    assert b"Send back to the writer" in response.content
+
+
 def test_writer_list_shows_only_their_own_articles(client, people):
     ArticleFactory(created_by=people["writer"], title="Mine")
     ArticleFactory(created_by=people["other_writer"], title="Theirs")
@@ -350,6 +364,37 @@ def test_editor_sees_revisions_page(client, people):
     response = client.get(reverse("admin:articles_article_revisions", args=[article.pk]))
     assert response.status_code == 200
     assert b"Restore this text" not in response.content  # only one revision so far
+
+
+def view_on_site_url(client, article):
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    return re.search(r'<a href="([^"]*)" class="viewsitelink">', response.content.decode())[1]
+
+
+@pytest.mark.parametrize("state", ["draft", "in_review", "approved"])
+def test_view_on_site_of_an_unpublished_article_is_the_private_preview(client, people, state):
+    article = article_in(state, people)
+    client.force_login(people["editor"])
+    url = view_on_site_url(client, article)
+    assert url == article.get_preview_url()
+    assert client.get(url).status_code == 200
+    client.logout()
+    assert client.get(url).status_code == 302  # to the sign-in page, not the article
+
+
+def test_view_on_site_of_a_scheduled_article_is_the_private_preview(client, people):
+    article = article_in("approved", people)
+    services.article_schedule(
+        article=article, user=people["editor"], publish_at=timezone.now() + datetime.timedelta(1)
+    )
+    client.force_login(people["editor"])
+    assert view_on_site_url(client, article) == article.get_preview_url()
+
+
+def test_view_on_site_of_a_published_article_is_its_public_page(client, people):
+    article = article_in("published", people)
+    client.force_login(people["editor"])
+    assert view_on_site_url(client, article) == article.get_absolute_url()
 
 
 PREVIEW_EXPECTED = {

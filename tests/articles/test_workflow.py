@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article
+from articles.models import Article, Reviewer
 from tests.factories import ArticleFactory, ReferenceFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,15 +51,20 @@ def test_approval_records_reviewer_date_and_next_review(writer, reviewer_user):
     assert article.next_review_due == datetime.date(2027, 3, 2)
 
 
-def test_reviewer_without_profile_is_recorded_by_name(writer, reviewer_user):
+def test_reviewer_without_profile_cannot_approve(writer, reviewer_user):
+    """Reviews are published under a profile's name and credentials, never a login name."""
     reviewer_user.reviewer_profile.delete()
     reviewer_user.refresh_from_db()
-    reviewer_user.first_name, reviewer_user.last_name = "Ana", "Lopez"
-    reviewer_user.save()
     article = _in_review(writer)
-    services.article_approve(article=article, user=reviewer_user)
+
+    with pytest.raises(PermissionDenied, match="create your medical reviewer profile"):
+        services.article_approve(article=article, user=reviewer_user)
+
     article.refresh_from_db()
-    assert article.medical_reviewer.display_name == "Ana Lopez"
+    assert article.status == Article.Status.IN_REVIEW
+    assert article.medical_reviewer is None
+    assert not Reviewer.objects.filter(user=reviewer_user).exists()
+    assert "approve" not in services.allowed_actions(reviewer_user, article)
 
 
 def test_send_back_needs_a_note_and_returns_a_draft(writer, reviewer_user):

@@ -9,6 +9,11 @@ import os
 import shutil
 
 import pytest
+from playwright.sync_api import expect
+
+# The shared test machine can be slow; give auto-waiting assertions the same
+# patience as page actions (set_default_timeout below).
+expect.set_options(timeout=10_000)
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -53,38 +58,40 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(NO_CHROMIUM_MESSAGE, red=True, bold=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    # Playwright's sync API runs an event loop in this thread; Django's ORM
-    # calls made by the test itself are still synchronous and safe.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    """One Chromium for all browser tests, stopped before any test outside this package.
+
+    While Playwright's sync API runs, its event loop counts as running in this
+    thread, so Django refuses the ORM calls the tests make themselves (they are
+    still synchronous and safe). DJANGO_ALLOW_ASYNC_UNSAFE allows them for exactly
+    as long as Playwright runs, and is put back as it was when it stops.
+    """
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS
-        )
-        yield instance
-        instance.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            instance = playwright.chromium.launch(
+                executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS
+            )
+            yield instance
+            instance.close()
 
 
 @pytest.fixture
 def reference_data(transactional_db):
-    """Conditions, treatments and insurance plans from migration 0002.
+    """Conditions, treatments and insurance plans, as migration 0002 loaded them.
 
     A transactional test flushes every table afterwards; serialized_rollback
     does not always bring them back in time for the next browser test, so load
-    them again (the loader is idempotent).
+    them again.
     """
-    import importlib
-
-    from django.apps import apps
-
     from clinics.models import Condition
+    from clinics.reference_data import load_reference_data
 
     if not Condition.objects.exists():
-        migration = importlib.import_module("clinics.migrations.0002_extensions_and_reference_data")
-        migration.load_reference_data(apps, None)
+        load_reference_data()
 
 
 @pytest.fixture

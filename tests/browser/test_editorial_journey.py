@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.apps import apps as django_apps
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from articles.models import Article
 from articles.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS, sync_workflow_groups
@@ -61,21 +62,21 @@ def test_article_goes_from_draft_to_scheduled_to_public(browser, live_server, pa
     )
     writer_page.get_by_role("button", name="Save and continue editing").click()
     writer_page.get_by_role("button", name="Submit for medical review").click()
-    writer_page.get_by_text("Submitted for medical review.").wait_for()
+    expect(writer_page.get_by_text("Submitted for medical review.")).to_be_visible()
     article = Article.objects.get(slug="first-infusion-visit")
     assert article.status == Article.Status.IN_REVIEW
     change_url = f"/admin/articles/article/{article.pk}/change/"
 
     # Not public yet.
     page.goto("/articles/first-infusion-visit/")
-    assert page.get_by_role("heading", level=1).inner_text() == "We can't find that page"
+    expect(page.get_by_role("heading", level=1)).to_have_text("We can't find that page")
     assert_accessible(page)
 
     # The reviewer approves.
     reviewer_page = signed_in_page(browser, live_server, "journey-reviewer", staff_contexts)
     reviewer_page.goto(change_url)
     reviewer_page.get_by_role("button", name="Approve (medically reviewed)").click()
-    reviewer_page.get_by_text("Approved.").wait_for()
+    expect(reviewer_page.get_by_text("Approved.")).to_be_visible()
 
     # The editor schedules it a few minutes ahead (Pacific time, as the form says).
     go_live = (timezone.localtime() + datetime.timedelta(minutes=3)).replace(
@@ -85,29 +86,30 @@ def test_article_goes_from_draft_to_scheduled_to_public(browser, live_server, pa
     editor_page.goto(change_url)
     editor_page.get_by_label("Publish at").fill(go_live.strftime("%Y-%m-%dT%H:%M"))
     editor_page.get_by_role("button", name="Schedule", exact=True).click()
-    editor_page.get_by_text("Scheduled.").wait_for()
+    expect(editor_page.get_by_text("Scheduled.")).to_be_visible()
     article.refresh_from_db()
     assert article.status == Article.Status.SCHEDULED
     assert article.publish_at == go_live
 
     page.goto("/articles/first-infusion-visit/")
-    assert page.get_by_role("heading", level=1).inner_text() == "We can't find that page"
+    expect(page.get_by_role("heading", level=1)).to_have_text("We can't find that page")
 
     # Once its time has come (the live server runs in this process, so moving
     # the clock moves it for the server too) the public sees it.
     with time_machine.travel(go_live + datetime.timedelta(seconds=1), tick=True):
         page.goto("/articles/first-infusion-visit/")
-        heading = page.get_by_role("heading", level=1)
-        assert heading.inner_text() == "What a first infusion visit is like"
-        assert page.get_by_text("Medically reviewed by Dr. Journey Reviewer, MD").is_visible()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "What a first infusion visit is like"
+        )
+        expect(page.get_by_text("Medically reviewed by Dr. Journey Reviewer, MD")).to_be_visible()
         assert_accessible(page)
 
         page.goto("/articles/")
-        page.get_by_role("link", name="What a first infusion visit is like").wait_for()
+        expect(page.get_by_role("link", name="What a first infusion visit is like")).to_be_visible()
         assert_accessible(page)
 
         page.goto("/articles/?q=clinicians")
-        assert page.locator("mark").first.is_visible()
+        expect(page.locator("mark").first).to_be_visible()
         assert_accessible(page)
 
 
@@ -115,14 +117,14 @@ def test_demo_articles_list_and_a_long_article_are_accessible(page):
     from articles.demo import seed_articles
 
     if not seed_articles():
-        pytest.skip("articles/demo_content.py is not there yet")
+        pytest.skip("articles/demo_articles/ is not there yet")
     page.goto("/articles/")
     assert_accessible(page)
     page.goto("/articles/?topic=no-such-topic&q=ketamine")
-    assert page.get_by_text("We don't have that topic; showing all topics.").is_visible()
+    expect(page.get_by_text("We don't have that topic; showing all topics.")).to_be_visible()
     assert_accessible(page)
     longest = max(Article.objects.published(), key=lambda article: len(article.body))
     page.goto(longest.get_absolute_url())
-    assert page.get_by_role("navigation", name="On this page").is_visible()
-    assert page.get_by_role("heading", name="References").is_visible()
+    expect(page.get_by_role("navigation", name="On this page")).to_be_visible()
+    expect(page.get_by_role("heading", name="References")).to_be_visible()
     assert_accessible(page)

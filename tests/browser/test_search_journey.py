@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.axe import assert_accessible
 from tests.factories import ClinicFactory, condition, insurance
@@ -60,45 +61,50 @@ def test_find_ptsd_clinic_near_zip_narrow_by_insurance_and_call_it(page, clinics
     page.get_by_role("button", name="Search clinics").click()
     page.wait_for_url(re.compile(r"/clinics/\?.*near=95816"))
 
-    heading = page.get_by_role("heading", level=2, name=re.compile("clinics within 25 miles"))
-    assert heading.inner_text().startswith("3 clinics")
+    expect(page.get_by_role("heading", level=2, name=re.compile("clinics within"))).to_have_text(
+        "3 clinics within 25 miles of 95816"
+    )
     cards = result_cards(page)
-    names = cards.locator("h3").all_inner_texts()
-    assert names == ["Midtown Steady Clinic", "Davis Grove Clinic", "Folsom Lake Clinic"]
-    assert "Redding Far Clinic" not in names and "Anxiety Only Clinic" not in names
+    # Exactly these, nearest first: Redding is too far, the other one treats anxiety only.
+    expect(cards.locator("h3")).to_have_text(
+        ["Midtown Steady Clinic", "Davis Grove Clinic", "Folsom Lake Clinic"]
+    )
     found = distances(page)
     assert found == sorted(found)
     assert all(d <= 25 for d in found)
     for card in cards.all():
-        assert "PTSD" in card.inner_text()
+        expect(card).to_contain_text("PTSD")
     assert_accessible(page)
 
-    page.get_by_role("checkbox", name=re.compile(r"Aetna")).check()
+    aetna = page.get_by_role("checkbox", name=re.compile(r"Aetna"))
+    aetna.check()
     page.get_by_role("button", name="Show clinics").first.click()
     page.wait_for_url(re.compile(r"insurance=aetna"))
-    names = result_cards(page).locator("h3").all_inner_texts()
-    assert names == ["Midtown Steady Clinic", "Davis Grove Clinic"]
-    assert page.get_by_role("checkbox", name=re.compile(r"Aetna")).is_checked()
-    assert page.get_by_label("Near (ZIP code or city)").input_value() == "95816"
+    expect(result_cards(page).locator("h3")).to_have_text(
+        ["Midtown Steady Clinic", "Davis Grove Clinic"]
+    )
+    expect(aetna).to_be_checked()
+    expect(page.get_by_label("Near (ZIP code or city)")).to_have_value("95816")
     assert_accessible(page)
 
     page.get_by_role("link", name="Midtown Steady Clinic").click()
     page.wait_for_url("**/clinics/*/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Midtown Steady Clinic"
-    phone = page.get_by_role("link", name="(916) 555-0161")
-    assert phone.get_attribute("href") == "tel:+19165550161"
-    assert page.get_by_text("this clinic is fictional").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Midtown Steady Clinic")
+    expect(page.get_by_role("link", name="(916) 555-0161")).to_have_attribute(
+        "href", "tel:+19165550161"
+    )
+    expect(page.get_by_text("this clinic is fictional")).to_be_visible()
     assert_accessible(page)
 
 
 def test_bad_zip_and_no_results_pages_are_accessible(page, clinics):
     page.goto("/clinics/?near=00000&radius=500&condition=ocd")
-    assert page.get_by_text("We couldn't find “00000”").first.is_visible()
-    assert page.get_by_text("No clinics match all of your choices.").is_visible()
+    expect(page.get_by_text("We couldn't find “00000”").first).to_be_visible()
+    expect(page.get_by_text("No clinics match all of your choices.")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Remove “OCD”").click()
     page.wait_for_url(re.compile(r"/clinics/\?"))
-    assert result_cards(page).count() == 5
+    expect(result_cards(page)).to_have_count(5)
     assert_accessible(page)
 
 
@@ -107,17 +113,21 @@ def test_condition_page_nearest_first_is_accessible(page, clinics):
     page.get_by_label("Your ZIP code or city").fill("Folsom")
     page.get_by_role("button", name="Nearest first").click()
     page.wait_for_url(re.compile(r"near=Folsom"))
-    assert result_cards(page).first.locator("h3").inner_text() == "Folsom Lake Clinic"
+    expect(result_cards(page).first.locator("h3")).to_have_text("Folsom Lake Clinic")
     assert_accessible(page)
 
 
 def test_search_and_clinic_pages_fit_a_320px_phone(phone_page, clinics):
     phone_page.goto("/clinics/?condition=ptsd&near=95816")
+    expect(result_cards(phone_page)).to_have_count(3)
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 320
     phone_page.get_by_role("link", name="Go to the 3 results").click()
-    assert phone_page.get_by_role("heading", name="3 clinics within 25 miles of 95816").is_visible()
+    expect(
+        phone_page.get_by_role("heading", name="3 clinics within 25 miles of 95816")
+    ).to_be_in_viewport()
     assert_accessible(phone_page)
     phone_page.get_by_role("link", name="Midtown Steady Clinic").click()
     phone_page.wait_for_url("**/clinics/*/")
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text("Midtown Steady Clinic")
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(phone_page)

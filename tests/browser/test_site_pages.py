@@ -1,6 +1,9 @@
 """Browser journey over the site-wide pages, with an axe-core check on each."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.axe import assert_accessible
 
@@ -13,17 +16,17 @@ pytestmark = [
 def test_visitor_reads_home_about_and_404_with_crisis_line_in_view(page):
     page.goto("/")
     crisis = page.get_by_text("In crisis? Call or text")
-    assert crisis.is_visible()
-    assert crisis.bounding_box()["y"] < 200  # above the fold, no scrolling
+    expect(crisis).to_be_in_viewport()  # above the fold, no scrolling
+    assert crisis.bounding_box()["y"] < 200  # and near the top of it
     assert_accessible(page)
 
     page.get_by_role("link", name="About", exact=True).click()
     page.wait_for_url("**/about/")
-    assert page.get_by_role("heading", level=1).inner_text() == "About this directory"
+    expect(page.get_by_role("heading", level=1)).to_have_text("About this directory")
     assert_accessible(page)
 
     page.goto("/no-such-page/")
-    assert page.get_by_role("heading", level=1).inner_text() == "We can't find that page"
+    expect(page.get_by_role("heading", level=1)).to_have_text("We can't find that page")
     assert_accessible(page)
 
 
@@ -31,14 +34,15 @@ def test_skip_link_moves_focus_to_main_content(page):
     page.goto("/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to main content")
-    assert skip.evaluate("el => el === document.activeElement")
+    expect(skip).to_be_focused()
     page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") == "#main"
+    expect(page).to_have_url(re.compile(r"#main$"))
+    expect(page.locator("#main")).to_be_focused()
 
 
 def test_home_page_is_readable_on_a_320px_phone(phone_page):
     phone_page.goto("/")
+    expect(phone_page.get_by_text("In crisis? Call or text")).to_be_visible()
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 320
-    assert phone_page.get_by_text("In crisis? Call or text").is_visible()
     assert_accessible(phone_page)

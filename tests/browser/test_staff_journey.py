@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from playwright.sync_api import expect
 
 from clinics.models import OpeningHours
 from tests.browser.axe import assert_accessible
@@ -51,8 +52,8 @@ def test_staff_update_their_hours_and_cannot_open_another_clinic(roles, page):
 
     # Their clinic list shows only their clinic.
     page.goto("/admin/clinics/clinic/")
-    assert page.get_by_role("link", name="Juniper Ketamine Care").is_visible()
-    assert page.get_by_text("Somebody Else's Clinic").count() == 0
+    expect(page.get_by_role("link", name="Juniper Ketamine Care")).to_be_visible()
+    expect(page.get_by_text("Somebody Else's Clinic")).to_have_count(0)
     page.get_by_role("link", name="Juniper Ketamine Care").click()
     page.wait_for_url(f"**/admin/clinics/clinic/{own.pk}/change/")
 
@@ -60,16 +61,17 @@ def test_staff_update_their_hours_and_cannot_open_another_clinic(roles, page):
     page.locator('input[name="opening_hours-0-opens"]').fill("07:30")
     page.locator('input[name="_save"]').click()
     page.wait_for_url("**/admin/clinics/clinic/")
-    assert page.get_by_text("was changed successfully").is_visible()
+    expect(page.get_by_text("was changed successfully")).to_be_visible()
 
     # The public page shows the new hours.
     page.goto("/clinics/juniper-ketamine-care/")
-    hours = page.locator("table.hours-table")
-    assert "7:30 AM" in hours.inner_text()
+    expect(page.locator("table.hours-table")).to_contain_text("7:30 AM")
     assert_accessible(page)
 
     # Another clinic's admin page is refused, and says nothing about it.
     response = page.goto(f"/admin/clinics/clinic/{other.pk}/change/")
     assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("We can't find that page")
+    # The whole document, not only its visible text: nothing may leak in attributes.
     assert "Somebody Else" not in page.content()
     assert_accessible(page)

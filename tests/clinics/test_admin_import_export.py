@@ -182,3 +182,56 @@ def test_directory_admins_see_import_and_export_buttons(admin_user_client, clini
 
     assert b"/admin/clinics/clinic/import/" in response.content
     assert b"/admin/clinics/clinic/export/" in response.content
+
+
+# --- Spreadsheet formulas ("CSV injection") -------------------------------------------
+
+
+@pytest.fixture
+def formula_clinic():
+    return ClinicFactory(
+        slug="formula-clinic",
+        description='=HYPERLINK("https://evil.example/","Click me")',
+        medical_director="@SUM(1+1)",
+        street_address="-2+3 Example Street",
+        phone="+19165550177",
+        longitude=-121.4,
+        latitude=38.6,
+    )
+
+
+def test_export_quotes_cells_a_spreadsheet_would_run_as_formulas(admin_user_client, formula_clinic):
+    [row] = rows(export_csv(admin_user_client))
+
+    assert row["description"] == '\'=HYPERLINK("https://evil.example/","Click me")'
+    assert row["medical_director"] == "'@SUM(1+1)"
+    assert row["street_address"] == "'-2+3 Example Street"
+
+
+def test_export_leaves_plain_numbers_alone(admin_user_client, formula_clinic):
+    [row] = rows(export_csv(admin_user_client))
+
+    assert row["phone"] == "+19165550177"
+    assert row["longitude"].startswith("-121.4")
+
+
+def test_reimporting_an_export_with_quoted_formulas_changes_nothing(
+    admin_user_client, formula_clinic
+):
+    before = list(Clinic.objects.values())
+
+    result = import_csv(admin_user_client, export_csv(admin_user_client))
+
+    assert result.totals["skip"] == 1
+    assert list(Clinic.objects.values()) == before
+
+
+def test_import_keeps_a_typed_leading_dash_as_text(admin_user_client, clinics):
+    table = rows(export_csv(admin_user_client))
+    table[0]["description"] = "- Walk-ins welcome\n- Free parking"
+
+    import_csv(admin_user_client, write_rows(table))
+
+    assert Clinic.objects.get(slug="alpha-infusions").description == (
+        "- Walk-ins welcome\n- Free parking"
+    )

@@ -252,11 +252,35 @@ def test_old_slug_redirects_permanently_to_the_current_one(client, clinic):
         assert response["Location"] == "/clinics/river-oak-wellness/"
 
 
+def test_old_slug_taken_by_another_clinic_shows_that_clinic(client, clinic):
+    clinic.slug = "river-oak-wellness"
+    clinic.save()
+    ClinicFactory(name="New River Oak", slug="river-oak-clinic")
+    response = client.get("/clinics/river-oak-clinic/")
+    assert response.status_code == 200
+    assert "New River Oak" in response.content.decode()
+
+
+def test_redirects_do_not_depend_on_history_rows(client, clinic):
+    clinic.slug = "river-oak-wellness"
+    clinic.save()
+    Clinic.history.all().delete()
+    response = client.get("/clinics/river-oak-clinic/")
+    assert response["Location"] == "/clinics/river-oak-wellness/"
+
+
 def test_unknown_slug_is_404(client):
     assert client.get("/clinics/never-existed/").status_code == 404
 
 
 def test_deleted_clinic_slug_is_404(client, clinic):
+    clinic.delete()
+    assert client.get("/clinics/river-oak-clinic/").status_code == 404
+
+
+def test_deleted_clinic_old_slug_is_404(client, clinic):
+    clinic.slug = "river-oak-wellness"
+    clinic.save()
     clinic.delete()
     assert client.get("/clinics/river-oak-clinic/").status_code == 404
 

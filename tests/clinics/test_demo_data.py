@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from clinics.demo import seed_clinics
@@ -26,10 +27,18 @@ CITIES = {
 }
 
 
-@pytest.fixture
-def demo_clinics():
-    count = seed_clinics()
-    return count, list(Clinic.objects.all())
+@pytest.fixture(scope="module")
+def demo_clinics(django_db_setup, django_db_blocker):
+    """The demo clinics, seeded once for this module and rolled back after its last test.
+
+    Seeding takes seconds and the tests below only read, so they share one copy, as
+    Django's setUpTestData shares rows: each test still runs in a savepoint of its own
+    inside this transaction, so one that writes cannot disturb the next.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        count = seed_clinics()
+        yield count, list(Clinic.objects.all())
+        transaction.set_rollback(True)
 
 
 def test_seed_creates_about_25_clinics_all_marked_as_sample_data(demo_clinics):

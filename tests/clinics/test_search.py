@@ -400,7 +400,10 @@ PARAM_NAMES = [
 any_text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40)
 values = st.one_of(
     any_text,
-    st.sampled_from(["ptsd", "95816", "Folsom", "1", "100", "101", "-1", "aetna", "self-pay"]),
+    st.sampled_from(
+        ["ptsd", "95816", "Folsom", "Gotham", "1", "100", "101", "-1", "aetna", "self-pay"]
+        + ["distance", "relevance", "name", "a of"]
+    ),
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
 )
 
@@ -425,6 +428,18 @@ def test_random_query_strings_never_give_a_server_error(client, params):
 def test_raw_malformed_query_strings_never_give_a_server_error(client, raw):
     response = client.get("/clinics/?" + raw)
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["near=Gotham&sort=distance", "q=a+of&sort=relevance", "near=00000&q=%21&sort=distance"],
+)
+def test_sort_needing_an_unreadable_place_or_words_falls_back_with_a_message(client, query):
+    """The place or words get their own message; the page still lists clinics."""
+    response = client.get("/clinics/?" + query)
+    assert response.status_code == 200
+    assert 'class="errorlist' in response.content.decode()
 
 
 @pytest.mark.django_db

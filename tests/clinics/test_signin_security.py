@@ -49,6 +49,52 @@ def test_four_failures_do_not_lock(client, staff):
     assert sign_in(client, "locked-staff", PASSWORD).status_code == 302
 
 
+def sign_in_from(client, address, username, password):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def test_five_failures_for_one_account_from_five_addresses_lock_the_account(client, staff):
+    for n in range(5):
+        sign_in_from(client, f"198.51.100.{n + 1}", "locked-staff", "wrong-password-123")
+
+    response = sign_in_from(client, "203.0.113.9", "locked-staff", PASSWORD)
+
+    assert response.status_code == 429
+
+
+def test_five_failures_across_accounts_from_one_address_lock_that_address(client, staff):
+    for n in range(5):
+        sign_in_from(client, "198.51.100.7", f"guess-{n}", "wrong-password-123")
+
+    from_there = sign_in_from(client, "198.51.100.7", "locked-staff", PASSWORD)
+    from_elsewhere = sign_in_from(client, "203.0.113.9", "locked-staff", PASSWORD)
+
+    assert from_there.status_code == 429
+    assert from_elsewhere.status_code == 302
+
+
+def test_signing_in_clears_the_accounts_own_failures(client, staff):
+    for _ in range(4):
+        sign_in(client, "locked-staff", "wrong-password-123")
+    sign_in(client, "locked-staff", PASSWORD)
+    client.post("/admin/logout/")
+    for _ in range(4):
+        sign_in(client, "locked-staff", "wrong-password-123")
+
+    assert sign_in(client, "locked-staff", PASSWORD).status_code == 302
+
+
+def test_signing_in_does_not_clear_failures_at_other_accounts_from_the_address(client, staff):
+    """Otherwise one working account would let its holder guess at others forever."""
+    for n in range(4):
+        sign_in_from(client, "198.51.100.7", f"guess-{n}", "wrong-password-123")
+    sign_in_from(client, "198.51.100.7", "locked-staff", PASSWORD)
+    client.post("/admin/logout/")
+    sign_in_from(client, "198.51.100.7", "guess-4", "wrong-password-123")
+
+    assert sign_in_from(client, "198.51.100.7", "locked-staff", PASSWORD).status_code == 429
+
+
 def test_directory_admin_unlocks_by_deleting_the_attempt(client, staff):
     from django.test import Client
 

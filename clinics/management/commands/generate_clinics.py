@@ -208,13 +208,19 @@ class Generator:
             if not (slug == "spravato" and rng.random() < 0.7):
                 price_min = _round25(rng.uniform(low, high))
                 price_max = price_min + _round25(rng.uniform(0, spread))
+            certified = slug == "spravato" and rng.random() < 0.85
+            # Spravato without a recorded REMS certification is kept but hidden, as the
+            # admin would hide it (the database refuses it listed).
+            hidden = slug == "spravato" and not certified
             rows.append(
                 ClinicTreatment(
                     clinic=clinic,
                     treatment_id=self.treatments[slug],
                     price_min=price_min,
                     price_max=price_max,
-                    rems_certified=slug == "spravato" and rng.random() < 0.85,
+                    rems_certified=certified,
+                    is_listed=not hidden,
+                    hidden_reason=ClinicTreatment.HiddenReason.REMS_NOT_RECORDED if hidden else "",
                 )
             )
         return rows

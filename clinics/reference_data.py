@@ -1,0 +1,295 @@
+"""The reference lists (conditions, treatments, insurance plans) whose slugs are public URLs.
+
+Migration 0002 loaded the same lists into every database, and later data migrations
+reworded some of them (the condition summaries, in plain words). Each keeps its own
+frozen copy on purpose: a migration must go on doing what it did when first run, so
+it cannot import code that may change later, and this module is not imported by it.
+This copy is the live one, for code that runs after migrations, such as browser
+tests whose transactional flush emptied the tables. A test checks that the two
+copies still agree on a migrated database.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from clinics.models import Condition, InsurancePlan, Treatment
+
+CONDITIONS = [
+    (
+        "depression",
+        "Depression",
+        "Depression is more than feeling sad. It means weeks of low mood or lost interest, "
+        "often with poor sleep, low energy and trouble thinking, that get in the way of daily "
+        "life. Ketamine is usually tried only after other treatments have not helped enough.",
+    ),
+    (
+        "treatment-resistant-depression",
+        "Treatment-resistant depression",
+        "Depression is often called treatment-resistant when two or more antidepressants have "
+        "not helped enough. Each must have been taken at a good dose for long enough. The "
+        "nasal spray Spravato (esketamine) is approved for adults with this kind of "
+        "depression. Ketamine has been studied most in this group.",
+    ),
+    (
+        "anxiety",
+        "Anxiety",
+        "Anxiety disorders bring worry, fear or panic that is hard to control. The fear is "
+        "bigger than the situation calls for. There is much less research on ketamine for "
+        "anxiety than for depression. Ketamine is not approved by the FDA to treat it.",
+    ),
+    (
+        "ptsd",
+        "PTSD",
+        "Post-traumatic stress disorder (PTSD) can follow a scary or harmful event. It can "
+        "bring unwanted memories and nightmares. People may feel on guard and stay away from "
+        "reminders. Studies of ketamine for PTSD are mixed. In one small trial it helped for a "
+        "time. In a larger trial in veterans and service members, it eased PTSD no more than a "
+        "dummy drip did. Talk therapy and medicines with stronger proof usually come first.",
+    ),
+    (
+        "ocd",
+        "OCD",
+        "Obsessive-compulsive disorder (OCD) brings unwanted thoughts that keep coming back, "
+        "and strong urges to do things to ease them. Only a few small studies have tested "
+        "ketamine for OCD. Ask a clinic how it would fit with exposure therapy, the main talk "
+        "therapy for OCD.",
+    ),
+    (
+        "bipolar-depression",
+        "Bipolar depression",
+        "This is the low phase of bipolar disorder. Ketamine has been tested in small studies "
+        "of people who kept taking their mood stabilizer. Clinics check with care first. Some "
+        "depression treatments can set off mania in people with bipolar disorder.",
+    ),
+    (
+        "suicidal-ideation",
+        "Suicidal thoughts",
+        "If you are thinking about ending your life, get help today: call or text 988, or call "
+        "911 in an emergency. In studies, one ketamine infusion often eased suicidal thoughts "
+        "within a day, but the effect was short. No study has shown that ketamine prevents "
+        "suicide. It is given along with urgent care and a safety plan, never in place of them.",
+    ),
+    (
+        "postpartum-depression",
+        "Postpartum depression",
+        "This is depression during pregnancy or in the year after giving birth. Ketamine and "
+        "esketamine are still being studied for it. Only one medicine is FDA-approved just "
+        "for depression after birth. It is a pill called zuranolone (Zurzuvae). "
+        "Talk with your pregnancy and mental health care team, most of all if you breastfeed.",
+    ),
+    (
+        "chronic-pain",
+        "Chronic pain",
+        "This is pain that lasts more than three months, such as nerve pain or complex "
+        "regional pain syndrome. Some pain clinics use ketamine infusions for some of these "
+        "conditions, most often as one part of a wider plan to manage pain.",
+    ),
+]
+
+# Treatment pages (/treatments/<slug>/): plain words (US 8th-grade reading level or
+# below), each fact from the sources listed with it. Migration 0012 wrote the same texts.
+FDA_COMPOUNDING = {
+    "title": (
+        "U.S. Food and Drug Administration (FDA). FDA warns patients and health care "
+        "providers about potential risks associated with compounded ketamine products, "
+        "including oral formulations, for the treatment of psychiatric disorders. "
+        "October 10, 2023. Listed on the FDA's Human Drug Compounding page."
+    ),
+    "url": "https://www.fda.gov/drugs/human-drug-compounding",
+}
+SPRAVATO_LABEL = {
+    "title": (
+        "Spravato (esketamine) nasal spray: prescribing information and medication guide. "
+        "DailyMed, U.S. National Library of Medicine."
+    ),
+    "url": (
+        "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm"
+        "?setid=d81a6a79-a74a-44b7-822c-0dfa3036eaed"
+    ),
+}
+ELEKT_D = {
+    "title": (
+        "Anand A, Mathew SJ, Sanacora G, et al. Ketamine versus ECT for nonpsychotic "
+        "treatment-resistant major depression. N Engl J Med. 2023;388(25):2315-2325."
+    ),
+    "url": "https://doi.org/10.1056/NEJMoa2302399",
+}
+
+NOT_APPROVED = (
+    "Ketamine is not FDA-approved to treat depression or any other mental health "
+    "condition. Doctors use it “off-label.”"
+)
+KETAMINE_RISKS = (
+    "Ketamine can make you very sleepy. It can make you feel cut off from yourself or the "
+    "world around you. It can slow your breathing and raise your blood pressure. It can be "
+    "misused. Tell the clinic about every medicine you take. Sleeping pills, anxiety pills, "
+    "opioid pain pills and alcohol can make you even sleepier."
+)
+
+TREATMENT_PAGES = {
+    "iv-infusion": {
+        "description": (
+            "Ketamine given slowly through a thin tube into a vein, called an IV drip. In a "
+            "large 2023 study, each dose ran for 40 minutes. " + NOT_APPROVED
+        ),
+        "what_to_expect": (
+            "A nurse puts a small tube into a vein in your arm. You sit or lie back while "
+            "the medicine drips in, often for about 40 minutes. Staff check your blood "
+            "pressure, heart rate and breathing. Many people feel dreamy or cut off from "
+            "their body while it runs. Plan for someone else to drive you home."
+        ),
+        "safety_notes": KETAMINE_RISKS,
+        "requires_rems": False,
+        "fda_compounding_warning": False,
+        "sources": [ELEKT_D, FDA_COMPOUNDING],
+    },
+    "im-injection": {
+        "description": (
+            "Ketamine given as a shot into a muscle. IM is short for intramuscular, which "
+            "means into a muscle. " + NOT_APPROVED
+        ),
+        "what_to_expect": (
+            "A nurse or doctor gives you the shot. You rest in a quiet room while the "
+            "medicine works. Staff check your blood pressure and breathing. You may feel "
+            "dreamy or cut off from your body for a while. Plan for someone else to drive "
+            "you home."
+        ),
+        "safety_notes": KETAMINE_RISKS,
+        "requires_rems": False,
+        "fda_compounding_warning": False,
+        "sources": [FDA_COMPOUNDING],
+    },
+    "spravato": {
+        "description": (
+            "Esketamine is a form of ketamine made as a nasal spray. Its brand name is "
+            "Spravato. The FDA approved it for adults whose depression has not gotten "
+            "better with other medicines. It is also approved for some adults with "
+            "depression and suicidal thoughts. You can only use it at a certified clinic, "
+            "under an FDA safety program called REMS."
+        ),
+        "what_to_expect": (
+            "You spray the medicine into your nose yourself while a health worker watches. "
+            "Then you stay at the clinic for at least 2 hours. Staff check your blood "
+            "pressure and breathing until you are ready to leave. Do not drive or use "
+            "machines until the next day, after a good night's sleep. Plan for a ride home. "
+            "You cannot take Spravato home."
+        ),
+        "safety_notes": (
+            "Spravato can make you very sleepy. It can make you feel cut off from yourself. "
+            "It can slow your breathing and raise your blood pressure. It can be misused. It "
+            "is not approved for anyone under 18. Do not breastfeed while you use it, and "
+            "tell the clinic if you are pregnant. Sleeping pills, anxiety pills, opioids and "
+            "alcohol can make you sleepier. Stimulants, such as many ADHD medicines, and "
+            "antidepressants called MAOIs can raise your blood pressure."
+        ),
+        "requires_rems": True,
+        "fda_compounding_warning": False,
+        "sources": [SPRAVATO_LABEL],
+    },
+    "oral-sublingual": {
+        "description": (
+            "Ketamine taken as a tablet or lozenge that melts in your mouth or under your "
+            "tongue. It is often made by a compounding pharmacy and may be taken at home. In "
+            "October 2023 the FDA warned about the risks of compounded ketamine, including "
+            "pills taken at home."
+        ),
+        "what_to_expect": (
+            "A clinician chooses the dose and tells you how to take it. You let the tablet or "
+            "lozenge melt in your mouth. Some clinics have you take it in the office while "
+            "staff watch. Others let you take it at home. At home, no health worker is there "
+            "to watch you. Do not drive after a dose."
+        ),
+        "safety_notes": (
+            "Ketamine is not FDA-approved to treat any mental health condition. The FDA has "
+            "not checked compounded ketamine for safety, quality or how well it works. It is "
+            "not part of the REMS safety program that covers Spravato."
+        ),
+        "requires_rems": False,
+        "fda_compounding_warning": True,
+        "sources": [FDA_COMPOUNDING],
+    },
+    "kap": {
+        "description": (
+            "Talk therapy planned around ketamine sessions. You meet a therapist before a "
+            "session to get ready. Afterward you talk about what came up, which is often "
+            "called integration. The ketamine may be given as a shot, an IV drip or a "
+            "lozenge."
+        ),
+        "what_to_expect": (
+            "Before your first session, you and your therapist talk about your goals. During "
+            "a ketamine session you may feel dreamy or cut off from your body, so someone "
+            "stays with you. Later therapy visits help you make sense of what you felt."
+        ),
+        "safety_notes": (
+            "The ketamine in KAP has the same risks as any other form. It can make you very "
+            "sleepy, slow your breathing and raise your blood pressure. If your KAP uses "
+            "tablets or lozenges you take at home, read the FDA warning on the page about "
+            "oral ketamine."
+        ),
+        "requires_rems": False,
+        "fda_compounding_warning": False,
+        "sources": [FDA_COMPOUNDING],
+    },
+    "telehealth": {
+        "description": (
+            "Video visits for a check-up, a follow-up or a prescription, where the law "
+            "allows. Some clinicians prescribe ketamine by video, to take at home. In October "
+            "2023 the FDA warned about the risks of that kind of ketamine."
+        ),
+        "what_to_expect": (
+            "You talk with a clinician by video from home. They ask about your health, your "
+            "medicines and how you feel. They may ask you to come in for a visit in person."
+        ),
+        "safety_notes": (
+            "When you take ketamine at home, no health worker is there to watch you. The FDA "
+            "says this adds risk. Ketamine is not FDA-approved to treat any mental health "
+            "condition."
+        ),
+        "requires_rems": False,
+        "fda_compounding_warning": True,
+        "sources": [FDA_COMPOUNDING],
+    },
+}
+
+TREATMENT_NAMES = [
+    ("iv-infusion", "IV infusion"),
+    ("im-injection", "IM injection"),
+    ("spravato", "Esketamine (Spravato) nasal spray"),
+    ("oral-sublingual", "Oral or sublingual ketamine"),
+    ("kap", "Ketamine-assisted psychotherapy (KAP)"),
+    ("telehealth", "Telehealth consultations"),
+]
+TREATMENTS = [(slug, name, TREATMENT_PAGES[slug]["description"]) for slug, name in TREATMENT_NAMES]
+
+INSURANCE_PLANS = [
+    ("medi-cal", "Medi-Cal"),
+    ("medicare", "Medicare"),
+    ("kaiser", "Kaiser Permanente"),
+    ("sutter-health-plus", "Sutter Health Plus"),
+    ("blue-shield", "Blue Shield of California"),
+    ("anthem", "Anthem Blue Cross"),
+    ("aetna", "Aetna"),
+    ("cigna", "Cigna"),
+    ("unitedhealthcare", "UnitedHealthcare"),
+    ("tricare", "TRICARE"),
+    ("health-net", "Health Net"),
+    ("western-health-advantage", "Western Health Advantage"),
+]
+
+
+@transaction.atomic
+def load_reference_data() -> None:
+    """Create or update every reference row by slug; running it again changes nothing."""
+    for order, (slug, name, summary) in enumerate(CONDITIONS):
+        Condition.objects.update_or_create(
+            slug=slug, defaults={"name": name, "summary": summary, "sort_order": order}
+        )
+    for order, (slug, name) in enumerate(TREATMENT_NAMES):
+        Treatment.objects.update_or_create(
+            slug=slug, defaults={"name": name, "sort_order": order, **TREATMENT_PAGES[slug]}
+        )
+    for order, (slug, name) in enumerate(INSURANCE_PLANS):
+        InsurancePlan.objects.update_or_create(
+            slug=slug, defaults={"name": name, "sort_order": order}
+        )
