@@ -26,6 +26,7 @@ from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV
 from simple_history.admin import SimpleHistoryAdmin
@@ -33,7 +34,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from clinics import permissions, services
 from clinics.admin_forms import (
     CLINIC_FIELDSETS,
-    CLINIC_VERIFICATION_FIELDS,
+    CLINIC_READONLY_FIELDS,
+    DIRECTORY_ADMIN_SECTION,
+    HOURS_AFTER_SECTION,
     ClinicAdminForm,
     ClinicChildFormSet,
 )
@@ -148,13 +151,13 @@ class DirectoryAdminOnlyMixin:
 
 
 class StaleFilter(admin.SimpleListFilter):
-    title = "verification"
+    title = "directory verification"
     parameter_name = "stale"
 
     def lookups(self, request, model_admin):
         return [
-            ("yes", "Stale: not verified for 12 months, or never"),
-            ("no", "Verified within 12 months"),
+            ("yes", "Overdue: not verified for 12 months, or never"),
+            ("no", "Current: verified within 12 months"),
         ]
 
     def queryset(self, request, queryset):
@@ -167,7 +170,13 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ClinicChildInline(admin.TabularInline):
+class LabelledTabularInline(admin.TabularInline):
+    """Django's table of inline rows, with a label on every input (for screen readers)."""
+
+    template = "admin/clinics/edit_inline/tabular.html"
+
+
+class ClinicChildInline(LabelledTabularInline):
     formset = ClinicChildFormSet
     extra = 1
 
@@ -188,14 +197,7 @@ class ClinicTreatmentInline(ClinicChildInline):
         return offering.hidden_warning or "Shown"
 
 
-class OpeningHoursInline(ClinicChildInline):
-    model = OpeningHours
-    fields = ["weekday", "opens", "closes"]
-    extra = 1
-    verbose_name_plural = "opening hours (Pacific time; add one row per interval, none = closed)"
-
-
-class ClinicMembershipInline(admin.TabularInline):
+class ClinicMembershipInline(LabelledTabularInline):
     model = ClinicMembership
     fields = ["user", "role"]
     extra = 0
@@ -214,9 +216,8 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
         "city",
         "status",
         "accepting_new_patients",
-        "last_verified_on",
-        "stale_flag",
-        "staff_confirmed_on",
+        "directory_verification",
+        "clinic_confirmation",
         "hidden_treatments_warning",
     ]
     list_display_links = ["name"]
@@ -225,9 +226,21 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
     search_fields = ["name", "slug", "city", "zip_code", "phone", "email"]
     list_per_page = 50
     actions = ["mark_verified", "confirm_accuracy"]
-    inlines = [ClinicTreatmentInline, OpeningHoursInline]
-    always_readonly = CLINIC_VERIFICATION_FIELDS
+    # Opening hours are not an inline: the form's weekly editor (WeeklyHoursForm) holds them.
+    inlines = [ClinicTreatmentInline]
+    always_readonly = CLINIC_READONLY_FIELDS
     fieldsets = CLINIC_FIELDSETS
+
+    def get_fieldsets(self, request, obj=None):
+        if permissions.can_change_clinic_identity(request.user):
+            return self.fieldsets
+        return [(name, opts) for name, opts in self.fieldsets if name != DIRECTORY_ADMIN_SECTION]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # A fresh class per call, so this changes nothing for other requests.
+        form.edits_opening_hours = not getattr(request, "restoring_clinic_version", False)
+        return form
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(self.always_readonly)
@@ -252,9 +265,28 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
         kwargs["widget"] = CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    @admin.display(boolean=True, description="stale")
-    def stale_flag(self, clinic: Clinic) -> bool:
-        return clinic.is_stale
+    # --- Verification and confirmation, in words ---
+
+    @admin.display(description="Directory verification", ordering="last_verified_on")
+    def directory_verification(self, clinic: Clinic) -> str:
+        if clinic.last_verified_on is None:
+            return "Never verified"
+        when = date_format(clinic.last_verified_on, "M j, Y")
+        if clinic.is_stale:
+            return f"Overdue (last verified {when})"
+        return f"Current (verified {when})"
+
+    @admin.display(description="Confirmed by the clinic", ordering="staff_confirmed_on")
+    def clinic_confirmation(self, clinic: Clinic) -> str:
+        if clinic.staff_confirmed_on is None:
+            return "Not yet"
+        return date_format(clinic.staff_confirmed_on, "M j, Y")
+
+    @admin.display(description="Last saved")
+    def last_saved(self, clinic: Clinic) -> str:
+        if clinic.updated_at is None:
+            return "Not saved yet"
+        return date_format(timezone.localtime(clinic.updated_at), "M j, Y, g:i A")
 
     # --- Offerings hidden until the clinic's REMS certification is recorded ---
 
@@ -361,6 +393,8 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_mark_verified"] = change and self.has_verify_permission(request, obj)
         context["can_confirm_accuracy"] = change and self.has_confirm_permission(request, obj)
+        context["hours_form"] = context["adminform"].form.hours
+        context["hours_after_section"] = HOURS_AFTER_SECTION
         context["hidden_offering_warnings"] = (
             [
                 offering.hidden_warning
@@ -379,6 +413,13 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
                 clinic=obj, expected_version=form.cleaned_data["loaded_version"]
             )
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.hours is not None:
+            services.clinic_opening_hours_set(
+                clinic=form.instance, intervals=form.hours.intervals, user=request.user
+            )
 
     def response_change(self, request, obj):
         if "_mark_verified" in request.POST and self.has_verify_permission(request, obj):
@@ -403,6 +444,8 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
         if request.method == "POST" and self.revert_disabled(request):
             log_refusal(request, "revert not allowed")
             raise PermissionDenied
+        # The form restores the clinic's own fields; opening hours keep their own history.
+        request.restoring_clinic_version = True
         # Like the change form, a revert must run in one transaction: the form locks the
         # clinic row while it compares versions.
         with transaction.atomic():

@@ -23,7 +23,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 
-from clinics import search_index
+from clinics import search_index, vocabulary
 from clinics.forms import DEFAULT_RADIUS, LocationField, SearchForm, TickBox
 from clinics.geo import Place
 from clinics.models import Clinic, ClinicTreatment, Language
@@ -120,6 +120,9 @@ class ClinicFilter(django_filters.FilterSet):
         for name, objects in self.options.items():
             self.filters[name].extra["choices"] = [(obj.slug, obj.name) for obj in objects]
         self.filters["insurance"].extra["choices"].append((SELF_PAY, "Self-pay (no insurance)"))
+        # Words such as "spravato elk grove" set the filters the visitor left empty.
+        labels = {name: dict(self.filters[name].extra["choices"]) for name in vocabulary.FILTERS}
+        self.data, self.understood = vocabulary.understand_search_words(self.data, labels)
 
     # --- Parsed values ------------------------------------------------------------
 
@@ -268,8 +271,13 @@ class ClinicFilter(django_filters.FilterSet):
     def _cards(self, ids: list[int]) -> list[Clinic]:
         if not ids:
             return []
-        # Only the columns a card shows.
-        cards = Clinic.objects.filter(pk__in=ids).with_card_data(self.moment).only(*CARD_FIELDS)
+        # Only the columns a card shows, in no particular order: `ids` has the order.
+        cards = (
+            Clinic.objects.filter(pk__in=ids)
+            .with_card_data(self.moment)
+            .only(*CARD_FIELDS)
+            .order_by()
+        )
         if self.place:
             cards = cards.with_distance(self.place.latitude, self.place.longitude)
         by_id = {clinic.pk: clinic for clinic in cards}

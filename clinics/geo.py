@@ -1,8 +1,9 @@
 """Places and distances: ZIP and city centroids from the offline `zipcodes` data.
 
-A visitor types a ZIP code or a California city name; `resolve_place()` turns it
-into a `Place` with coordinates. Distances are great-circle ("as the crow flies")
-miles, the same formula the search runs in SQL (clinics.querysets).
+A visitor types a ZIP code, a California city name, or a Sacramento neighbourhood,
+nickname or small typo of a town (`clinics.places`); `resolve_place()` turns it into
+a `Place` with coordinates. Distances are great-circle ("as the crow flies") miles,
+the same formula the search runs in SQL (clinics.querysets).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+
+from clinics import places
 
 EARTH_RADIUS_MILES = 3958.7613
 MILES_PER_DEGREE_LATITUDE = 69.0547  # 2 * pi * R / 360
@@ -84,9 +87,16 @@ def _california_city_index() -> dict[str, tuple[str, float, float]]:
     return index
 
 
+@functools.cache
+def _place_names() -> places.PlaceNames:
+    """Every name a typo may be meant for: California towns and the local names."""
+    return places.PlaceNames(name for name, _, _ in _california_city_index().values())
+
+
 def warm() -> None:
-    """Build the ZIP and city indexes now (gunicorn calls this before forking workers)."""
+    """Build the ZIP, city and typo indexes now (gunicorn calls this before forking workers)."""
     _zip_index()
+    _place_names()
 
 
 def zip_centroid(zip_code: str) -> tuple[float, float] | None:
@@ -96,16 +106,24 @@ def zip_centroid(zip_code: str) -> tuple[float, float] | None:
     return _zip_index().get(zip_code)
 
 
+def _without_state(name: str) -> str:
+    return _STATE_SUFFIX_RE.sub("", " ".join(name.split())).strip(" ,")
+
+
 def city_centroid(name: str) -> tuple[str, float, float] | None:
     """(display name, latitude, longitude) of a California city, or None when unknown."""
-    cleaned = _STATE_SUFFIX_RE.sub("", " ".join(name.split())).strip(" ,")
+    cleaned = _without_state(name)
     if not cleaned:
         return None
     return _california_city_index().get(cleaned.casefold())
 
 
 def resolve_place(text: str) -> Place | None:
-    """A ZIP code (any US ZIP, ZIP+4 accepted) or a California city name, or None."""
+    """A ZIP code (any US ZIP, ZIP+4 accepted) or a California place name, or None.
+
+    A place name is, in this order: a Sacramento-area town, neighbourhood or nickname
+    ("East Sac"), any California city, or a small typo of one of those ("Rosevile").
+    """
     text = " ".join((text or "").split())
     match = _ZIP_RE.match(text)
     if match:
@@ -115,11 +133,26 @@ def resolve_place(text: str) -> Place | None:
         return Place(label=match.group(1), latitude=centroid[0], longitude=centroid[1])
     if not any(char.isalpha() for char in text):
         return None
-    found = city_centroid(text)
+    name = _without_state(text)
+    local = places.local_name(name)
+    if local is None and city_centroid(name) is None:
+        local = _place_names().closest(name)
+    return _named_place(local or name)
+
+
+def _named_place(name: str) -> Place | None:
+    """The place of a neighbourhood or town name, labelled as people write it."""
+    hood = places.neighbourhood(name)
+    if hood is not None:
+        lat, lng = zip_centroid(hood.zip_code)
+        return Place(label=hood.label, latitude=lat, longitude=lng)
+    found = city_centroid(name)
     if found is None:
         return None
-    name, lat, lng = found
-    return Place(label=f"{name}, CA", latitude=lat, longitude=lng)
+    display, lat, lng = found
+    # The local list's spelling ("McClellan"), else the zipcodes data's.
+    display = places.local_name(name) or display
+    return Place(label=f"{display}, CA", latitude=lat, longitude=lng)
 
 
 def haversine_miles(lat1: float, lng1: float, lat2: float, lng2: float) -> float:

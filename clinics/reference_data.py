@@ -130,8 +130,8 @@ KETAMINE_RISKS = (
 TREATMENT_PAGES = {
     "iv-infusion": {
         "description": (
-            "Ketamine given slowly through a thin tube into a vein, called an IV drip. In a "
-            "large 2023 study, each dose ran for 40 minutes. " + NOT_APPROVED
+            "Ketamine given slowly through a thin tube into a vein, as an IV drip. In a large "
+            "2023 study, each dose ran for 40 minutes."
         ),
         "what_to_expect": (
             "A nurse puts a small tube into a vein in your arm. You sit or lie back while "
@@ -139,7 +139,7 @@ TREATMENT_PAGES = {
             "pressure, heart rate and breathing. Many people feel dreamy or cut off from "
             "their body while it runs. Plan for someone else to drive you home."
         ),
-        "safety_notes": KETAMINE_RISKS,
+        "safety_notes": NOT_APPROVED + " " + KETAMINE_RISKS,
         "requires_rems": False,
         "fda_compounding_warning": False,
         "sources": [ELEKT_D, FDA_COMPOUNDING],
@@ -147,7 +147,7 @@ TREATMENT_PAGES = {
     "im-injection": {
         "description": (
             "Ketamine given as a shot into a muscle. IM is short for intramuscular, which "
-            "means into a muscle. " + NOT_APPROVED
+            "means into a muscle."
         ),
         "what_to_expect": (
             "A nurse or doctor gives you the shot. You rest in a quiet room while the "
@@ -155,7 +155,7 @@ TREATMENT_PAGES = {
             "dreamy or cut off from your body for a while. Plan for someone else to drive "
             "you home."
         ),
-        "safety_notes": KETAMINE_RISKS,
+        "safety_notes": NOT_APPROVED + " " + KETAMINE_RISKS,
         "requires_rems": False,
         "fda_compounding_warning": False,
         "sources": [FDA_COMPOUNDING],
@@ -163,10 +163,8 @@ TREATMENT_PAGES = {
     "spravato": {
         "description": (
             "Esketamine is a form of ketamine made as a nasal spray. Its brand name is "
-            "Spravato. The FDA approved it for adults whose depression has not gotten "
-            "better with other medicines. It is also approved for some adults with "
-            "depression and suicidal thoughts. You can only use it at a certified clinic, "
-            "under an FDA safety program called REMS."
+            "Spravato. You can only use it at a certified clinic, under an FDA safety "
+            "program known as REMS."
         ),
         "what_to_expect": (
             "You spray the medicine into your nose yourself while a health worker watches. "
@@ -176,7 +174,9 @@ TREATMENT_PAGES = {
             "You cannot take Spravato home."
         ),
         "safety_notes": (
-            "Spravato can make you very sleepy. It can make you feel cut off from yourself. "
+            "The FDA approved Spravato for adults whose depression has not gotten better "
+            "with other medicines. It is also approved for some adults with depression and "
+            "suicidal thoughts. It can make you very sleepy and feel cut off from yourself. "
             "It can slow your breathing and raise your blood pressure. It can be misused. It "
             "is not approved for anyone under 18. Do not breastfeed while you use it, and "
             "tell the clinic if you are pregnant. Sleeping pills, anxiety pills, opioids and "
@@ -212,14 +212,13 @@ TREATMENT_PAGES = {
     "kap": {
         "description": (
             "Talk therapy planned around ketamine sessions. You meet a therapist before a "
-            "session to get ready. Afterward you talk about what came up, which is often "
-            "called integration. The ketamine may be given as a shot, an IV drip or a "
-            "lozenge."
+            "session to get ready, and after it to talk about what came up."
         ),
         "what_to_expect": (
-            "Before your first session, you and your therapist talk about your goals. During "
-            "a ketamine session you may feel dreamy or cut off from your body, so someone "
-            "stays with you. Later therapy visits help you make sense of what you felt."
+            "Before your first session, you and your therapist talk about your goals. The "
+            "ketamine may be given as a shot, an IV drip or a lozenge. During a session you "
+            "may feel dreamy or cut off from your body, so someone stays with you. Later "
+            "visits help you make sense of what you felt. This step is known as integration."
         ),
         "safety_notes": (
             "The ketamine in KAP has the same risks as any other form. It can make you very "

@@ -251,26 +251,20 @@ class SearchIndex:
 
     def within(self, latitude: float, longitude: float, radius: float) -> Nearby:
         """Clinics within `radius` miles, as ClinicQuerySet.near (its box, then distance)."""
-        origin = _unit_vectors(np.array([latitude]), np.array([longitude]))
-        chord2 = ((self.unit - origin) ** 2).sum(axis=0)
+        origin = _unit_vectors(np.array([latitude]), np.array([longitude]))[:, 0]
+        chord2 = np.square(self.unit[0] - origin[0])
+        chord2 += np.square(self.unit[1] - origin[1])
+        chord2 += np.square(self.unit[2] - origin[2])
+        near = np.flatnonzero(chord2 <= _chord2(radius + DISTANCE_TOLERANCE_MILES))
         min_lat, max_lat, min_lng, max_lng = geo.bounding_box(latitude, longitude, radius)
-        with np.errstate(invalid="ignore"):
-            inside = (chord2 <= _chord2(radius - DISTANCE_TOLERANCE_MILES)) & (
-                (self.latitude >= min_lat)
-                & (self.latitude <= max_lat)
-                & (self.longitude >= min_lng)
-                & (self.longitude <= max_lng)
-            )
-            # Within a hair of the edge, the exact SQL distance decides.
-            edge = np.flatnonzero(
-                (chord2 > _chord2(radius - DISTANCE_TOLERANCE_MILES))
-                & (chord2 <= _chord2(radius + DISTANCE_TOLERANCE_MILES))
-                & (self.latitude >= min_lat)
-                & (self.latitude <= max_lat)
-                & (self.longitude >= min_lng)
-                & (self.longitude <= max_lng)
-            )
-        inside[edge] = self._exact_miles(edge, latitude, longitude) <= radius
+        lat, lng = self.latitude[near], self.longitude[near]
+        near = near[(lat >= min_lat) & (lat <= max_lat) & (lng >= min_lng) & (lng <= max_lng)]
+        # Within a hair of the edge, the exact SQL distance decides.
+        edge = chord2[near] > _chord2(radius - DISTANCE_TOLERANCE_MILES)
+        keep = np.ones(len(near), dtype=bool)
+        keep[edge] = self._exact_miles(near[edge], latitude, longitude) <= radius
+        inside = np.zeros(self.size, dtype=bool)
+        inside[near[keep]] = True
         return Nearby(_pack(inside), chord2, (latitude, longitude))
 
     def _exact_miles(self, where: np.ndarray, latitude: float, longitude: float) -> np.ndarray:
@@ -604,8 +598,8 @@ def read_version() -> int:
 def current() -> SearchIndex:
     """This process's index, rebuilt first if the directory has changed since it was built."""
     global _current
-    index = _current
-    if index is None or index.version != read_version():
+    index, version = _current, read_version()
+    if index is None or index.version != version:
         index = SearchIndex.build()
         _current = index
     return index

@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from clinics import permissions
-from clinics.models import Clinic, ClinicTreatment, ProblemReport, Treatment
+from clinics.models import Clinic, ClinicTreatment, OpeningHours, ProblemReport, Treatment
 
 # --- Problem reports from the public ---
 
@@ -135,6 +135,36 @@ def clinic_version_bump(*, clinic: Clinic, expected_version: int | None) -> int:
     if rows.update(version=F("version") + 1) != 1:
         raise ClinicEditConflict
     return Clinic.objects.filter(pk=clinic.pk).values_list("version", flat=True).get()
+
+
+@transaction.atomic
+def clinic_opening_hours_set(
+    *, clinic: Clinic, intervals: Iterable[tuple[int, time, time]], user
+) -> None:
+    """Make the clinic's weekly hours exactly these (weekday, opens, closes) intervals.
+
+    Intervals that stay as they were keep their rows, so the hours history shows only
+    what changed. The admin calls this in the transaction that saves the clinic, whose
+    save moves the clinic's version on. Raises ValidationError for an interval the
+    database would refuse (closing before opening, a weekday outside 0-6).
+    """
+    if not permissions.can_change_clinic(user, clinic):
+        raise PermissionDenied("You may not change this clinic's opening hours.")
+    wanted = set(intervals)
+    current = {
+        (row.weekday, row.opens, row.closes): row
+        for row in clinic.opening_hours.select_for_update()
+    }
+    # Removed first: a new interval may start when a removed one did (one row per start).
+    for key, row in current.items():
+        if key not in wanted:
+            row._history_user = user
+            row.delete()
+    for weekday, opens, closes in sorted(wanted - current.keys()):
+        row = OpeningHours(clinic=clinic, weekday=weekday, opens=opens, closes=closes)
+        row.full_clean(exclude=["clinic"])
+        row._history_user = user
+        row.save()
 
 
 @transaction.atomic

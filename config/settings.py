@@ -175,8 +175,8 @@ DATABASES["default"].setdefault("OPTIONS", {})
 DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
 if env_bool("DJANGO_DB_TRANSACTION_POOLING"):
     # Behind PgBouncer in transaction mode (README: Scale-out) a server-side cursor cannot
-    # outlive its transaction, and startup options are refused: the threshold below is
-    # then set on the database (ALTER DATABASE … SET, README: Finding clinics).
+    # outlive its transaction, and startup options are refused: the trigram threshold
+    # is then set on the database (ALTER DATABASE … SET, README: Finding clinics).
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 else:
     # Typo-tolerant search (`%>`, served by trigram indexes) treats a word as a match
@@ -260,6 +260,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "config.site.lockout.AxesHandler"
+# Keep every failed sign-in (Axes › Access failures), also after a lockout is cleared.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Axes reads REMOTE_ADDR, where TrustedProxyMiddleware has put the real client address.
 AXES_VERBOSE = False

@@ -328,3 +328,11 @@ def test_demo_seeding_again_changes_nothing_it_made():
     demo.seed_content_reviews()
     assert list(ContentReview.objects.values_list("pk", "reviewer_id", "reviewed_on")) == before
     assert ContentReview.objects.get(condition__slug="ptsd").sources.count() == sources
+
+
+def test_a_source_whose_authors_end_in_a_full_stop_gets_no_second_one(client, reviewer_user):
+    review = ContentReviewFactory()
+    ContentSourceFactory(review=review, authors="Doe J, et al.")
+    signed(review, reviewer_user)
+    content = page(client, "/conditions/ptsd/")
+    assert "Doe J, et al. <cite>" in content

@@ -206,6 +206,11 @@ def article_form_data(article=None, **overrides):
         "references-MIN_NUM_FORMS": "0",
         "references-MAX_NUM_FORMS": "1000",
     }
+    if article:
+        # The version a form opened now would carry.
+        data["loaded_version"] = Article.objects.values_list("version", flat=True).get(
+            pk=article.pk
+        )
     data.update(overrides)
     return data
 

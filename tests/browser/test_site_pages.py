@@ -46,3 +46,17 @@ def test_home_page_is_readable_on_a_320px_phone(phone_page):
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 320
     assert_accessible(phone_page)
+
+
+def test_visitor_follows_the_footer_to_the_editorial_policy_and_the_ordering_page(page):
+    page.goto("/")
+    footer = page.get_by_role("contentinfo")
+    footer.get_by_role("link", name="Editorial policy").click()
+    page.wait_for_url("**/editorial-policy/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Editorial policy")
+    assert_accessible(page)
+
+    page.get_by_role("contentinfo").get_by_role("link", name="How results are ordered").click()
+    page.wait_for_url("**/how-results-are-ordered/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("How results are ordered")
+    assert_accessible(page)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+
+from clinics.admin_forms import DAY_KEYS, format_time_of_day
 from clinics.models import Clinic, ClinicMembership, ClinicTreatment, OpeningHours, ProblemReport
 
 
@@ -17,8 +20,10 @@ def management_form(prefix: str, total: int = 0, initial: int = 0) -> dict[str, 
 def clinic_post_data(clinic: Clinic, *, hours=None, treatments=None, **overrides) -> dict:
     """Everything the clinic change form posts, as an unchanged save would send it.
 
-    `hours` / `treatments` are lists of dicts for the inline rows (with "id" for
-    existing rows); by default the existing rows are sent back unchanged.
+    `hours` is the whole week as a list of {"weekday", "opens", "closes"} dicts (times as
+    datetime.time or "HH:MM"), sent through the weekly hours editor; `treatments` is a
+    list of dicts for the inline rows (with "id" for existing rows). By default the
+    clinic's current hours and treatments are sent back unchanged.
     """
     clinic.refresh_from_db()
     data = {
@@ -57,7 +62,7 @@ def clinic_post_data(clinic: Clinic, *, hours=None, treatments=None, **overrides
 
     if hours is None:
         hours = [
-            {"id": row.pk, "weekday": row.weekday, "opens": row.opens, "closes": row.closes}
+            {"weekday": row.weekday, "opens": row.opens, "closes": row.closes}
             for row in clinic.opening_hours.all()
         ]
     if treatments is None:
@@ -67,14 +72,36 @@ def clinic_post_data(clinic: Clinic, *, hours=None, treatments=None, **overrides
                 "treatment": row.treatment_id,
                 "price_min": row.price_min,
                 "price_max": row.price_max,
+                "rems_certified": "on" if row.rems_certified else "",
             }
             for row in clinic.clinic_treatments.all()
         ]
-    data.update(_inline_rows("opening_hours", clinic, hours))
+    data.update(weekly_hours(hours))
     data.update(_inline_rows("clinic_treatments", clinic, treatments))
     data.update(management_form("memberships", 0, 0))
     data.update(overrides)
     return data
+
+
+def weekly_hours(hours: list[dict]) -> dict[str, str]:
+    """The weekly hours editor's fields for these intervals, as a browser would post them."""
+    data = {}
+    for weekday, key in enumerate(DAY_KEYS):
+        intervals = sorted(
+            (_time(row["opens"]), _time(row["closes"]))
+            for row in hours
+            if int(row["weekday"]) == weekday
+        )
+        if not intervals:
+            data[f"hours-{key}_closed"] = "on"
+        for number, (opens, closes) in enumerate(intervals, start=1):
+            data[f"hours-{key}_opens_{number}"] = format_time_of_day(opens)
+            data[f"hours-{key}_closes_{number}"] = format_time_of_day(closes)
+    return data
+
+
+def _time(value) -> datetime.time:
+    return value if isinstance(value, datetime.time) else datetime.time.fromisoformat(value)
 
 
 def _inline_rows(prefix: str, clinic: Clinic, rows: list[dict]) -> dict:

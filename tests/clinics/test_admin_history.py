@@ -31,13 +31,16 @@ def test_history_records_who_changed_the_hours(client, clinic):
     staff = clinic_staff_user(clinic, username="hours-editor")
     client.force_login(staff)
     row = clinic.opening_hours.get()
-    hours = [{"id": row.pk, "weekday": row.weekday, "opens": "07:30", "closes": "17:00"}]
+    hours = [{"weekday": row.weekday, "opens": "07:30", "closes": "17:00"}]
 
     client.post(change_url(clinic), clinic_post_data(clinic, hours=hours))
 
-    latest = OpeningHours.history.filter(id=row.pk).latest("history_date")
-    assert latest.history_user == staff
-    assert latest.opens.strftime("%H:%M") == "07:30"
+    # The changed interval replaces the old one: both steps name who did it.
+    removed = OpeningHours.history.filter(id=row.pk).latest("history_date")
+    added = OpeningHours.history.filter(clinic_id=clinic.pk).latest("history_date")
+    assert (removed.history_type, removed.history_user) == ("-", staff)
+    assert (added.history_type, added.history_user) == ("+", staff)
+    assert added.opens.strftime("%H:%M") == "07:30"
     page = client.get(f"/admin/clinics/clinic/{clinic.pk}/history/").content.decode()
     assert "Opening hours changes" in page
     assert "7:30 AM" in page

@@ -10,7 +10,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 
-from clinics.models import Clinic, ClinicMembership, OpeningHours, ProblemReport
+from clinics.models import Clinic, ClinicMembership, ClinicTreatment, ProblemReport
 from tests.clinics.admin_helpers import clinic_post_data, db_snapshot
 from tests.factories import (
     ClinicFactory,
@@ -77,7 +77,7 @@ def change_post(clinic):
 
 def inline_add_hours(clinic):
     hours = [
-        {"id": row.pk, "weekday": row.weekday, "opens": row.opens, "closes": row.closes}
+        {"weekday": row.weekday, "opens": row.opens, "closes": row.closes}
         for row in clinic.opening_hours.all()
     ] + [{"weekday": 5, "opens": "10:00", "closes": "14:00"}]
     return (
@@ -411,18 +411,18 @@ def test_directory_admin_change_page_manages_memberships(client, clinics):
 
 def test_staff_inline_row_of_another_clinic_is_refused_and_nothing_changes(client, clinics):
     own, other = clinics["own"], clinics["other"]
-    foreign = other.opening_hours.get()
+    foreign = other.clinic_treatments.get()
     login_as(client, "clinic_staff", clinics)
-    hours = [{"id": foreign.pk, "weekday": 6, "opens": "01:00", "closes": "02:00"}]
+    treatments = [{"id": foreign.pk, "treatment": foreign.treatment_id, "price_min": 1}]
     before = db_snapshot()
 
     response = client.post(
-        f"/admin/clinics/clinic/{own.pk}/change/", clinic_post_data(own, hours=hours)
+        f"/admin/clinics/clinic/{own.pk}/change/", clinic_post_data(own, treatments=treatments)
     )
 
     assert response.status_code == FORBIDDEN
     assert db_snapshot() == before
-    assert OpeningHours.objects.get(pk=foreign.pk).weekday == foreign.weekday
+    assert ClinicTreatment.objects.get(pk=foreign.pk).price_min == foreign.price_min
 
 
 def test_staff_cannot_see_or_create_memberships(client, clinics):
@@ -452,16 +452,14 @@ def test_staff_cannot_resolve_reports_with_an_action(client, clinics):
 
 def test_directory_admin_adds_a_clinic(client, clinics):
     login_as(client, "directory_admin", clinics)
-    data = clinic_post_data(clinics["other"], name="Brand New Clinic", slug="brand-new-clinic")
+    data = clinic_post_data(
+        clinics["other"],
+        name="Brand New Clinic",
+        slug="brand-new-clinic",
+        hours=[{"weekday": 0, "opens": "08:00", "closes": "12:00"}],
+    )
     data.update(
         {
-            "opening_hours-TOTAL_FORMS": "1",
-            "opening_hours-INITIAL_FORMS": "0",
-            "opening_hours-0-id": "",
-            "opening_hours-0-clinic": "",
-            "opening_hours-0-weekday": "0",
-            "opening_hours-0-opens": "08:00",
-            "opening_hours-0-closes": "12:00",
             "clinic_treatments-TOTAL_FORMS": "0",
             "clinic_treatments-INITIAL_FORMS": "0",
             "loaded_version": "",

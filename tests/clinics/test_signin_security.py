@@ -3,7 +3,8 @@
 import logging
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.test import Client
 
 from tests.factories import ClinicFactory, UserFactory, clinic_staff_user, directory_admin_user
 
@@ -96,8 +97,6 @@ def test_signing_in_does_not_clear_failures_at_other_accounts_from_the_address(c
 
 
 def test_directory_admin_unlocks_by_deleting_the_attempt(client, staff):
-    from django.test import Client
-
     for _ in range(5):
         sign_in(client, "locked-staff", "wrong-password-123")
     attempt = AccessAttempt.objects.get(username="locked-staff")
@@ -193,3 +192,44 @@ def test_a_typed_username_cannot_forge_log_lines(client, caplog):
     failed = [m for m in caplog.messages if m.startswith("failed sign-in")]
     assert failed == [failed[0]]
     assert "\n" not in failed[0]
+
+
+def test_signing_in_without_a_next_page_lands_on_the_admin(client, staff):
+    response = client.post("/admin/login/", {"username": "locked-staff", "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response.url == "/admin/"
+
+
+def test_directory_admin_cannot_delete_the_sign_in_log(client, staff):
+    sign_in(client, "locked-staff", PASSWORD)
+    entry = AccessLog.objects.get(username="locked-staff")
+    admin_client = Client()
+    admin_client.force_login(directory_admin_user(username="tidy-admin"))
+
+    listing = admin_client.get("/admin/axes/accesslog/")
+    delete_page = admin_client.get(f"/admin/axes/accesslog/{entry.pk}/delete/")
+    bulk = admin_client.post(
+        "/admin/axes/accesslog/",
+        {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"},
+    )
+
+    assert listing.status_code == 200
+    assert b"locked-staff" in listing.content
+    assert delete_page.status_code == 403
+    assert bulk.status_code in (200, 302, 403)
+    assert AccessLog.objects.filter(pk=entry.pk).exists()
+
+
+def test_directory_admin_cannot_delete_the_failure_log(client, staff):
+    sign_in(client, "locked-staff", "wrong-password-123")
+    entry = AccessFailureLog.objects.get(username="locked-staff")
+    admin_client = Client()
+    admin_client.force_login(directory_admin_user(username="tidy-admin"))
+
+    listing = admin_client.get("/admin/axes/accessfailurelog/")
+    delete_page = admin_client.get(f"/admin/axes/accessfailurelog/{entry.pk}/delete/")
+
+    assert listing.status_code == 200
+    assert delete_page.status_code == 403
+    assert AccessFailureLog.objects.filter(pk=entry.pk).exists()

@@ -1,5 +1,6 @@
-"""A URLconf with one view that fails, to exercise the 500 page."""
+"""A URLconf with views that fail, to exercise the 500 and 503 pages."""
 
+from django.db import OperationalError
 from django.urls import path
 
 
@@ -7,4 +8,8 @@ def boom(request):
     raise RuntimeError("deliberate failure for the 500-page test")
 
 
-urlpatterns = [path("boom/", boom)]
+def database_down(request):
+    raise OperationalError("deliberate failure for the 503-page test")
+
+
+urlpatterns = [path("boom/", boom), path("database-down/", database_down)]
