@@ -138,6 +138,10 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-publish_at", "-pk")
 
+    def review_due_by(self, date: datetime.date) -> ArticleQuerySet:
+        """Live or scheduled articles whose next medical review falls on or before ``date``."""
+        return self.filter(publish_at__isnull=False, next_review_due__lte=date)
+
     # Filters by classification read the live version's, never the working copy's.
 
     def in_topic(self, topic: Topic) -> ArticleQuerySet:
@@ -515,6 +519,10 @@ class ContentReviewQuerySet(models.QuerySet):
         """What the public review notice shows: the reviewer and the sources."""
         return self.select_related("reviewer", "condition", "treatment").prefetch_related("sources")
 
+    def review_due_by(self, date: datetime.date) -> ContentReviewQuerySet:
+        """Signed page reviews whose next review falls on or before ``date``."""
+        return self.filter(reviewer__isnull=False, next_review_due__lte=date)
+
 
 class ContentReview(models.Model):
     """The medical review of a condition or treatment page's text, and the sources it cites.
@@ -664,3 +672,45 @@ class ContentSource(Source):
 
     class Meta(Source.Meta):
         verbose_name = "source"
+
+
+class ReviewReminder(models.Model):
+    """A reminder mailed to a medical reviewer that an article or page review is due.
+
+    ``services.review_reminders_send`` writes one per item per day at most (the unique
+    constraints) and skips items reminded recently, so a daily cron that runs twice
+    sends nothing twice.
+    """
+
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    content_review = models.ForeignKey(
+        ContentReview,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="review_reminders",
+    )
+    due_on = models.DateField(help_text="The review date the reminder was about.")
+    sent_on = models.DateField()
+    sent_to = models.TextField(help_text="The addresses it went to, one per line.")
+
+    class Meta:
+        ordering = ["-sent_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(article__isnull=False, content_review__isnull=True)
+                | Q(article__isnull=True, content_review__isnull=False),
+                name="review_reminder_one_item",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "sent_on"], name="review_reminder_article_once_a_day"
+            ),
+            models.UniqueConstraint(
+                fields=["content_review", "sent_on"], name="review_reminder_page_once_a_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Review of {self.article or self.content_review} due {self.due_on}"

@@ -18,6 +18,11 @@ Every transition moves the article's ``version`` on, as the admin's save does, s
 an edit form opened before a step cannot save its stale status or text over it
 (config.site.edit_conflicts).
 
+Each step tells the people it concerns by email once it commits (``articles.notifications``):
+a submission the medical reviewers, an approval or a send-back the writer, a publication
+(or schedule) the writer and the reviewer. ``review_reminders_send`` reminds reviewers of
+reviews coming due.
+
 Condition and treatment pages are reviewed with the same machinery
 (``content_review_record``): the same medical reviewers (the ``review_article``
 permission and a reviewer profile), the same dates (``REVIEW_INTERVAL``). Their text
@@ -32,10 +37,12 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
+from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ContentReview, Reviewer
+from articles import notifications
+from articles.models import Article, ContentReview, Reviewer, ReviewReminder
 from articles.rendering import render_markdown
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -238,6 +245,7 @@ def article_submit(*, article: Article, user) -> Article:
     article.status = Article.Status.IN_REVIEW
     article.review_note = ""
     _save_change(article)
+    notifications.article_submitted(article=article, actor=user)
     return article
 
 
@@ -251,6 +259,7 @@ def article_approve(*, article: Article, user, on: datetime.date | None = None) 
     article.reviewed_on, article.next_review_due = _review_dates(on)
     article.review_note = ""
     _save_change(article)
+    notifications.article_reviewed(article=article, actor=user)
     return article
 
 
@@ -264,6 +273,7 @@ def article_send_back(*, article: Article, user, note: str) -> Article:
     article.status = Article.Status.DRAFT
     article.review_note = note
     _save_change(article)
+    notifications.article_reviewed(article=article, actor=user)
     return article
 
 
@@ -292,6 +302,7 @@ def article_publish(*, article: Article, user) -> Article:
     _require(user, article, "publish")
     article.status = Article.Status.PUBLISHED
     _copy_to_live(article, publish_at=timezone.now())
+    notifications.article_published(article=article, actor=user)
     return article
 
 
@@ -306,6 +317,7 @@ def article_schedule(*, article: Article, user, publish_at: datetime.datetime) -
         raise WorkflowError("This article is already live; publish the approved update now.")
     article.status = Article.Status.SCHEDULED
     _copy_to_live(article, publish_at=publish_at)
+    notifications.article_published(article=article, actor=user)
     return article
 
 
@@ -453,3 +465,74 @@ def content_review_seed(
     """Sign a page's review for demo seeding, which chooses the (sample) reviewer itself."""
     _sign_content_review(review, reviewer=reviewer, on=reviewed_on)
     return review
+
+
+# --- Reminding reviewers of reviews coming due ---------------------------------------
+
+REVIEW_DUE_WITHIN = datetime.timedelta(days=30)
+REVIEW_REMINDER_INTERVAL = datetime.timedelta(days=30)
+
+
+def review_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Mail reviewers about live articles and page reviews due within REVIEW_DUE_WITHIN.
+
+    For the daily cron (``manage.py send_review_reminders``): each item is reminded at
+    most once every REVIEW_REMINDER_INTERVAL while its review stays due (so about a month
+    ahead, then again once it is overdue), to its reviewer's own account or, without one,
+    to every medical reviewer. Each reminder is recorded (ReviewReminder) in the
+    transaction that mails it: running the command again the same day sends nothing,
+    and a mail that fails is tried again the next day. Returns how many were sent.
+    """
+    today = today or timezone.localdate()
+    due_by = today + REVIEW_DUE_WITHIN
+    since = today - REVIEW_REMINDER_INTERVAL
+    articles = (
+        Article.objects.review_due_by(due_by)
+        .exclude(Exists(ReviewReminder.objects.filter(article=OuterRef("pk"), sent_on__gt=since)))
+        .select_related("medical_reviewer__user")
+        .order_by("next_review_due", "pk")
+    )
+    pages = (
+        ContentReview.objects.review_due_by(due_by)
+        .exclude(
+            Exists(ReviewReminder.objects.filter(content_review=OuterRef("pk"), sent_on__gt=since))
+        )
+        .select_related("reviewer__user", "condition", "treatment")
+        .order_by("next_review_due", "pk")
+    )
+    sent = 0
+    for article in articles:
+        sent += _remind(
+            item={"article": article},
+            title=article.published_title or article.title,
+            reviewer=article.medical_reviewer,
+            due_on=article.next_review_due,
+            admin_path=reverse("admin:articles_article_change", args=[article.pk]),
+            today=today,
+        )
+    for review in pages:
+        sent += _remind(
+            item={"content_review": review},
+            title=f"The {review.page} page",
+            reviewer=review.reviewer,
+            due_on=review.next_review_due,
+            admin_path=reverse("admin:articles_contentreview_change", args=[review.pk]),
+            today=today,
+        )
+    return sent
+
+
+def _remind(*, item: dict, title: str, reviewer, due_on, admin_path: str, today) -> int:
+    recipients = notifications.reviewer_emails(reviewer)
+    if not recipients:
+        return 0
+    with transaction.atomic():
+        _, created = ReviewReminder.objects.get_or_create(
+            **item, sent_on=today, defaults={"due_on": due_on, "sent_to": "\n".join(recipients)}
+        )
+        if not created:  # another run got here first today
+            return 0
+        notifications.review_reminder_send(
+            title=title, due_on=due_on, admin_path=admin_path, recipients=recipients
+        )
+    return 1

@@ -15,18 +15,21 @@ answers into admin behaviour (what is listed, read-only, offered or refused).
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.postgres.aggregates import StringAgg
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.forms import CheckboxSelectMultiple
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV
 from simple_history.admin import SimpleHistoryAdmin
@@ -39,6 +42,7 @@ from clinics.admin_forms import (
     HOURS_AFTER_SECTION,
     ClinicAdminForm,
     ClinicChildFormSet,
+    HoursExceptionForm,
 )
 from clinics.models import (
     REMS_HIDDEN_WARNING,
@@ -49,7 +53,9 @@ from clinics.models import (
     ClinicTreatment,
     Condition,
     CrisisResource,
+    HoursException,
     InsurancePlan,
+    ListingRequest,
     OpeningHours,
     ProblemReport,
     Treatment,
@@ -186,15 +192,73 @@ class ClinicChildInline(LabelledTabularInline):
         return formset
 
 
+class PlanCheckboxes(CheckboxSelectMultiple):
+    """One offering's covering plans: a checkbox per plan, grouped under a legend that
+    names the group for screen readers (each box is labelled with its plan)."""
+
+    legend = "Insurance plans that cover this treatment"
+
+    def render(self, name, value, attrs=None, renderer=None):
+        boxes = super().render(name, value, attrs, renderer)
+        return format_html(
+            '<fieldset class="plan-checkboxes"><legend class="visually-hidden">{}</legend>'
+            "{}</fieldset>",
+            self.legend,
+            boxes,
+        )
+
+
 class ClinicTreatmentInline(ClinicChildInline):
     model = ClinicTreatment
-    fields = ["treatment", "price_min", "price_max", "rems_certified", "public_listing", "notes"]
+    fields = [
+        "treatment",
+        "price_min",
+        "price_max",
+        "course_price",
+        "course_sessions",
+        "insurance_plans",
+        "rems_certified",
+        "public_listing",
+        "notes",
+    ]
     readonly_fields = ["public_listing"]
     extra = 0
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs["widget"] = PlanCheckboxes
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description="public listing")
     def public_listing(self, offering: ClinicTreatment) -> str:
         return offering.hidden_warning or "Shown"
+
+
+class HoursExceptionInline(ClinicChildInline):
+    """Holiday closures and special hours from today on; past dates stay in the history.
+
+    Part of the clinic's listing: whoever may change the clinic may change them.
+    """
+
+    model = HoursException
+    form = HoursExceptionForm
+    extra = 1
+
+    def get_queryset(self, request):
+        # From yesterday: a form opened just before midnight still saves its rows.
+        since = timezone.localdate() - datetime.timedelta(days=1)
+        return super().get_queryset(request).filter(date__gte=since)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_view_clinic(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return permissions.can_change_clinic(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_change_clinic(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_change_clinic(request.user, obj)
 
 
 class ClinicMembershipInline(LabelledTabularInline):
@@ -227,9 +291,17 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
     list_per_page = 50
     actions = ["mark_verified", "confirm_accuracy"]
     # Opening hours are not an inline: the form's weekly editor (WeeklyHoursForm) holds them.
-    inlines = [ClinicTreatmentInline]
+    inlines = [ClinicTreatmentInline, HoursExceptionInline]
     always_readonly = CLINIC_READONLY_FIELDS
     fieldsets = CLINIC_FIELDSETS
+
+    def get_list_filter(self, request):
+        if sees_all_clinics(request.user):
+            return self.list_filter
+        # Only the filters staff may use: the others would be refused (lookup_allowed).
+        return [
+            f for f in self.list_filter if getattr(f, "parameter_name", f) in self.staff_lookups
+        ]
 
     def get_fieldsets(self, request, obj=None):
         if permissions.can_change_clinic_identity(request.user):
@@ -240,13 +312,14 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
         form = super().get_form(request, obj, change=change, **kwargs)
         # A fresh class per call, so this changes nothing for other requests.
         form.edits_opening_hours = not getattr(request, "restoring_clinic_version", False)
+        form.status_choices = permissions.clinic_statuses_allowed(request.user, obj)
         return form
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(self.always_readonly)
         if not permissions.can_change_clinic_identity(request.user):
             readonly += ["name", "slug", "is_demo"]
-        if not permissions.can_change_clinic_status(request.user, obj):
+        if len(permissions.clinic_statuses_allowed(request.user, obj)) < 2:
             readonly.append("status")
         return readonly
 
@@ -465,6 +538,9 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
             "treatment_history": ClinicTreatment.history.filter(clinic_id=clinic_id)
             .select_related("history_user", "treatment")
             .order_by("-history_date")[:50],
+            "exception_history": HoursException.history.filter(clinic_id=clinic_id)
+            .select_related("history_user")
+            .order_by("-history_date")[:50],
         }
         return super().history_view(request, object_id, extra_context)
 
@@ -652,3 +728,191 @@ class ProblemReportAdmin(ClinicScopedAdminMixin, admin.ModelAdmin):
     @admin.action(description="Reopen (back to new)", permissions=["change"])
     def reopen(self, request, queryset):
         self._set_status(request, queryset, ProblemReport.Status.NEW, "reopened")
+
+
+# --- Requests to list or claim a clinic: directory admins ----------------------------------
+
+
+@admin.register(ListingRequest)
+class ListingRequestAdmin(admin.ModelAdmin):
+    """Directory admins approve a request (a draft clinic or the claimed one, and an invited
+    staff account) or reject it (a polite note). clinics.services does both."""
+
+    change_form_template = "admin/clinics/listingrequest/change_form.html"
+    list_display = ["created_at", "kind", "clinic_name", "city", "contact_name", "status"]
+    list_filter = ["status", "kind"]
+    search_fields = ["clinic_name", "city", "contact_name", "contact_email"]
+    actions = ["approve", "reject", "invite_again"]
+    fieldsets = [
+        (
+            "The clinic, as the requester gave it",
+            {
+                "description": (
+                    "Before approving, check that the clinic exists and offers ketamine "
+                    "treatment, and that the requester works there: call the clinic's own "
+                    "published number, not the one given here. Write down what you did in "
+                    "the notes."
+                ),
+                "fields": [
+                    "kind",
+                    "clinic",
+                    "clinic_name",
+                    "street_address",
+                    "city",
+                    "zip_code",
+                    "clinic_phone",
+                    "website",
+                    "treatment_names",
+                ],
+            },
+        ),
+        (
+            "The requester's work contact",
+            {"fields": ["contact_name", "contact_role", "contact_email", "work_phone"]},
+        ),
+        (
+            "Decision",
+            {
+                "fields": [
+                    "created_at",
+                    "status",
+                    "staff_user",
+                    "handled_by",
+                    "handled_at",
+                    "staff_notes",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = [
+        "kind",
+        "clinic",
+        "clinic_name",
+        "street_address",
+        "city",
+        "zip_code",
+        "clinic_phone",
+        "website",
+        "treatment_names",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "work_phone",
+        "created_at",
+        "status",
+        "staff_user",
+        "handled_by",
+        "handled_at",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("treatments")
+
+    @admin.display(description="clinic phone")
+    def clinic_phone(self, obj: ListingRequest) -> str:
+        return obj.phone_display
+
+    @admin.display(description="work phone")
+    def work_phone(self, obj: ListingRequest) -> str:
+        return obj.contact_phone_display
+
+    @admin.display(description="treatments offered")
+    def treatment_names(self, obj: ListingRequest) -> str:
+        return ", ".join(treatment.name for treatment in obj.treatments.all()) or "None ticked"
+
+    # --- Permissions (clinics.permissions holds the rules) ---
+
+    def has_module_permission(self, request):
+        return permissions.can_view_listing_requests(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_view_listing_requests(request.user)
+
+    def has_add_permission(self, request):
+        return False  # requests come from the public form
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_handle_listing_request(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_delete_listing_request(request.user)
+
+    def has_handle_permission(self, request, obj=None) -> bool:
+        return permissions.can_handle_listing_request(request.user)
+
+    # --- Approve, reject, invite again ---
+
+    def _decide(self, request, listing_request: ListingRequest, service) -> bool:
+        try:
+            service(listing_request=listing_request, user=request.user)
+        except (services.ListingRequestError, ValidationError) as exc:
+            reason = " ".join(getattr(exc, "messages", [str(exc)]))
+            self.message_user(request, f"{listing_request.clinic_name}: {reason}", messages.ERROR)
+            return False
+        return True
+
+    def _decide_all(self, request, queryset, service, done: str) -> None:
+        count = sum(self._decide(request, row, service) for row in queryset)
+        if count:
+            self.message_user(request, f"{count} request(s) {done}", messages.SUCCESS)
+
+    @admin.action(
+        description="Approve: create the account and email the invitation",
+        permissions=["handle"],
+    )
+    def approve(self, request, queryset):
+        self._decide_all(
+            request,
+            queryset,
+            services.listing_request_approve,
+            "approved and the invitations emailed. A new clinic is a draft: check it, "
+            "mark it verified, then set its status to Listed.",
+        )
+
+    @admin.action(description="Reject: email a polite note", permissions=["handle"])
+    def reject(self, request, queryset):
+        self._decide_all(
+            request, queryset, services.listing_request_reject, "rejected; the note was emailed."
+        )
+
+    @admin.action(
+        description="Email the invitation again (the first link expired)", permissions=["handle"]
+    )
+    def invite_again(self, request, queryset):
+        self._decide_all(
+            request,
+            queryset,
+            services.listing_request_invite_again,
+            "had their invitation emailed again.",
+        )
+
+    def save_model(self, request, obj, form, change):
+        # Only the notes are edited here; the decision is the services' to write.
+        obj.save(update_fields=["staff_notes"])
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        may_handle = obj is not None and self.has_handle_permission(request, obj)
+        context["can_decide"] = may_handle and obj.status == ListingRequest.Status.NEW
+        context["can_invite_again"] = (
+            may_handle
+            and obj.status == ListingRequest.Status.APPROVED
+            and obj.staff_user is not None
+            and not obj.staff_user.has_usable_password()
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_change(self, request, obj):
+        buttons = {
+            "_approve": (services.listing_request_approve, "Approved: the invitation is emailed."),
+            "_reject": (services.listing_request_reject, "Rejected: the note is emailed."),
+            "_invite_again": (
+                services.listing_request_invite_again,
+                "The invitation is emailed again.",
+            ),
+        }
+        for name, (service, done) in buttons.items():
+            if name in request.POST:
+                if self._decide(request, obj, service):
+                    self.message_user(request, done, messages.SUCCESS)
+                return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)

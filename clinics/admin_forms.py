@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 
 from clinics.hours import END_OF_DAY, WEEKDAY_NAMES
-from clinics.models import Clinic, format_phone
+from clinics.models import Clinic, HoursException, format_phone
 from config.site.edit_conflicts import VersionedModelForm
 from config.site.security import log_refusal
 
@@ -39,11 +40,20 @@ CLINIC_FIELDSETS = [
     (
         "About the clinic",
         {
-            "fields": ["name", "status", "description", "loaded_version"],
+            "fields": [
+                "name",
+                "status",
+                "closure_reason",
+                "reopens_on",
+                "description",
+                "loaded_version",
+            ],
             "description": (
-                "What patients see on the clinic's public page. Only directory admins "
-                "change the clinic's name and whether it is listed; if these are wrong, "
-                "tell us through “Report a problem” on the public page."
+                "What patients see on the clinic's public page. You can mark the clinic "
+                "temporarily closed, with the reason and when it expects to reopen, and "
+                "list it again when it reopens. Only directory admins change the clinic's "
+                "name or close a listing for good; if these are wrong, tell us through "
+                "“Report a problem” on the public page."
             ),
         },
     ),
@@ -71,8 +81,17 @@ CLINIC_FIELDSETS = [
     (
         "Payment",
         {
-            "fields": ["self_pay", "accepts_hsa_fsa", "offers_financing", "insurance_plans"],
-            "description": "Prices per treatment are in “Treatments offered” below.",
+            "fields": [
+                "self_pay",
+                "accepts_hsa_fsa",
+                "offers_financing",
+                "insurance_plans",
+                "consult_fee",
+            ],
+            "description": (
+                "Prices per treatment, and which plans cover each treatment, are in "
+                "“Treatments offered” below."
+            ),
         },
     ),
     (
@@ -346,6 +365,9 @@ class ClinicAdminForm(VersionedModelForm):
     # The weekly hours travel with the clinic; the admin turns them off where the page
     # does not show them (restoring an old version from the history).
     edits_opening_hours = True
+    # The statuses this user may choose (clinics.permissions.clinic_statuses_allowed);
+    # the admin sets it per request. None: every status.
+    status_choices: list[str] | None = None
 
     class Meta:
         model = Clinic
@@ -368,6 +390,9 @@ class ClinicAdminForm(VersionedModelForm):
             "self_pay": "Accepts self-pay (no insurance)",
             "accepts_hsa_fsa": "Accepts HSA or FSA cards",
             "offers_financing": "Offers payment plans or financing",
+            "closure_reason": "Why it is temporarily closed",
+            "reopens_on": "Expected to reopen on",
+            "consult_fee": "Consultation fee (USD)",
         }
         help_texts = {
             "description": "A few sentences for patients, shown on the clinic's public page.",
@@ -379,6 +404,11 @@ class ClinicAdminForm(VersionedModelForm):
             "languages": "Tick every language the clinic's staff speak with patients.",
             "conditions": "Tick every condition the clinic treats.",
             "clinician_credentials": "Tick every kind of clinician who treats patients here.",
+            "closure_reason": (
+                "Only while “Temporarily closed”: shown to patients, e.g. “Closed for "
+                "renovation”. Cleared when the clinic is listed again."
+            ),
+            "reopens_on": "Optional; shown to patients. Cleared when the clinic is listed again.",
         }
         widgets = {"phone": PhoneInput(attrs={"autocomplete": "tel"})}
 
@@ -387,6 +417,11 @@ class ClinicAdminForm(VersionedModelForm):
         if "phone" in self.initial:
             # Stored as +19165550100 for tel: links; shown the way people write it.
             self.initial["phone"] = format_phone(self.initial["phone"])
+        if "status" in self.fields and self.status_choices is not None:
+            # Anything else posted is refused as "not one of the available choices".
+            self.fields["status"].choices = [
+                choice for choice in Clinic.Status.choices if choice[0] in self.status_choices
+            ]
         self.hours = None
         if self.edits_opening_hours:
             self.hours = WeeklyHoursForm(
@@ -410,7 +445,44 @@ class ClinicAdminForm(VersionedModelForm):
             # Whoever cannot see the coordinates cannot fix them: a new address puts the
             # clinic at its ZIP code's centre (Clinic.save), not at the old place.
             self.instance.latitude = self.instance.longitude = None
+        self._clean_closure(cleaned)
         return cleaned
+
+    def _clean_closure(self, cleaned) -> None:
+        """A closure reason or reopening date typed for a clinic that is not closed is a
+        mistake to point out; left over from the closure, Clinic.clean() clears them."""
+        status = cleaned.get("status", self.instance.status)
+        if status == Clinic.Status.TEMPORARILY_CLOSED:
+            reopens_on = cleaned.get("reopens_on")
+            if (
+                "reopens_on" in self.changed_data
+                and reopens_on is not None
+                and reopens_on < timezone.localdate()
+            ):
+                self.add_error("reopens_on", "Enter a date from today on, or leave it blank.")
+            return
+        for name in ("closure_reason", "reopens_on"):
+            if name in self.changed_data and cleaned.get(name):
+                self.add_error(
+                    name,
+                    "Set the listing status to “Temporarily closed” to show this, or clear it.",
+                )
+
+
+class HoursExceptionForm(forms.ModelForm):
+    """One date's holiday closure or special hours, with times typed as in the weekly hours."""
+
+    opens = TimeOfDayField(label="Opens")
+    closes = TimeOfDayField(label="Closes", closing=True)
+    reopens = TimeOfDayField(label="Reopens (optional)")
+    closes_again = TimeOfDayField(label="Closes again", closing=True)
+
+    class Meta:
+        model = HoursException
+        fields = ["date", "closed", "opens", "closes", "reopens", "closes_again", "note"]
+        labels = {"note": "Note for patients"}
+        help_texts = {"note": "Optional, e.g. “Thanksgiving”; up to 120 characters."}
+        widgets = {"note": forms.TextInput(attrs={"size": 24, "maxlength": 120})}
 
 
 class ClinicChildFormSet(BaseInlineFormSet):

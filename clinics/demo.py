@@ -17,6 +17,7 @@ from clinics.models import (
     Clinic,
     ClinicTreatment,
     Condition,
+    HoursException,
     InsurancePlan,
     OpeningHours,
     Treatment,
@@ -610,6 +611,73 @@ CLINICS: list[dict] = [
 ]
 
 
+# Coverage per treatment: by default every plan a clinic accepts covers what it offers,
+# except compounded oral ketamine, which insurers do not pay for. These clinics bill
+# their plans for Spravato but charge everyone for IV infusions.
+IV_SELF_PAY_ONLY = {
+    "foothill-infusion-clinic",
+    "natomas-bridge-infusion-center",
+    "american-river-infusion-suites",
+    "bridgeway-riverfront-clinic",
+}
+SELF_PAY_ONLY_TREATMENTS = {ORAL}
+# A full course of IV infusions is usually six; these clinics state a package price.
+IV_COURSE_SESSIONS = 6
+IV_COURSE_CLINICS = {
+    "riverbend-ketamine-center",
+    "foothill-infusion-clinic",
+    "midtown-mood-renewal-clinic",
+    "natomas-bridge-infusion-center",
+    "american-river-infusion-suites",
+}
+# The first visit's fee, where a clinic charges for it separately (0: free).
+CONSULT_FEES = {
+    "riverbend-ketamine-center": 250,
+    "foothill-infusion-clinic": 200,
+    "midtown-mood-renewal-clinic": 0,
+    "natomas-bridge-infusion-center": 175,
+    "arden-oaks-psychiatric-infusions": 300,
+    "lake-natoma-ketamine-therapy": 225,
+}
+TEMPORARY_CLOSURE = {
+    "tahoe-park-spravato-center": ("Renovating the treatment rooms", datetime.timedelta(days=24)),
+}
+# Holidays every demo clinic with hours closes for, and a few shorter days.
+CLOSED_HOLIDAYS = ("Thanksgiving", "Christmas Day", "New Year's Day")
+SHORT_DAYS = {
+    "Christmas Eve": (("09:00", "12:00"),),
+    "Day after Thanksgiving": (("10:00", "14:00"),),
+}
+SHORT_DAY_CLINICS = {
+    "riverbend-ketamine-center",
+    "foothill-infusion-clinic",
+    "natomas-bridge-infusion-center",
+    "stillwater-infusions-elk-grove",
+}
+
+
+def _thanksgiving(year: int) -> datetime.date:
+    first = datetime.date(year, 11, 1)
+    return first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def upcoming_holidays(today: datetime.date) -> dict[str, datetime.date]:
+    """The next date (today or later) of each holiday the demo clinics observe."""
+    found = {}
+    for year in (today.year, today.year + 1):
+        thanksgiving = _thanksgiving(year)
+        for name, day in {
+            "Thanksgiving": thanksgiving,
+            "Day after Thanksgiving": thanksgiving + datetime.timedelta(days=1),
+            "Christmas Eve": datetime.date(year, 12, 24),
+            "Christmas Day": datetime.date(year, 12, 25),
+            "New Year's Day": datetime.date(year, 1, 1),
+        }.items():
+            if day >= today and name not in found:
+                found[name] = day
+    return found
+
+
 def _phone(index: int) -> str:
     return f"+1916555{100 + index:04d}"
 
@@ -642,24 +710,55 @@ def _defaults(index: int, data: dict, today: datetime.date) -> dict:
         "self_pay": flags.get("self_pay", True),
         "accepts_hsa_fsa": flags.get("hsa", False),
         "offers_financing": flags.get("financing", False),
+        "consult_fee": CONSULT_FEES.get(slug),
+        "closure_reason": TEMPORARY_CLOSURE[slug][0] if slug in TEMPORARY_CLOSURE else "",
+        "reopens_on": today + TEMPORARY_CLOSURE[slug][1] if slug in TEMPORARY_CLOSURE else None,
         "last_verified_on": None if verified is None else today - datetime.timedelta(days=verified),
     }
 
 
-def _sync_treatments(clinic: Clinic, data: dict, treatments: dict[str, Treatment]) -> None:
+def _sync_treatments(
+    clinic: Clinic, data: dict, treatments: dict[str, Treatment], plans: list[InsurancePlan]
+) -> None:
     wanted = data["treatments"]
     clinic.clinic_treatments.exclude(treatment__slug__in=list(wanted)).delete()
     for slug, prices in wanted.items():
         price_min, price_max = prices if prices else (None, None)
-        ClinicTreatment.objects.update_or_create(
+        course = slug == IV and price_min is not None and data["slug"] in IV_COURSE_CLINICS
+        offering, _ = ClinicTreatment.objects.update_or_create(
             clinic=clinic,
             treatment=treatments[slug],
             defaults={
                 "price_min": price_min,
                 "price_max": price_max,
+                # A package of six, a little under six single sessions.
+                "course_price": price_min * IV_COURSE_SESSIONS * 9 // 500 * 50 if course else None,
+                "course_sessions": IV_COURSE_SESSIONS if course else None,
                 "rems_certified": treatments[slug].requires_rems,
                 "notes": "Usually billed to insurance." if slug == SPRAVATO and not prices else "",
             },
+        )
+        self_pay_only = slug in SELF_PAY_ONLY_TREATMENTS or (
+            slug == IV and data["slug"] in IV_SELF_PAY_ONLY
+        )
+        offering.insurance_plans.set([] if self_pay_only else plans)
+
+
+def _sync_exceptions(clinic: Clinic, data: dict, today: datetime.date) -> None:
+    wanted = {}
+    if data["hours"] and data.get("status", Clinic.Status.LISTED) == Clinic.Status.LISTED:
+        holidays = upcoming_holidays(today)
+        for name in CLOSED_HOLIDAYS:
+            wanted[holidays[name]] = {"closed": True, "note": name}
+        if data["slug"] in SHORT_DAY_CLINICS:
+            for name, intervals in SHORT_DAYS.items():
+                times = dict(zip(("opens", "closes"), map(as_time, intervals[0]), strict=True))
+                wanted[holidays[name]] = {"closed": False, "note": name, **times}
+    clinic.hours_exceptions.exclude(date__in=list(wanted)).delete()
+    for day, values in wanted.items():
+        defaults = {"opens": None, "closes": None, "reopens": None, "closes_again": None}
+        HoursException.objects.update_or_create(
+            clinic=clinic, date=day, defaults={**defaults, **values}
         )
 
 
@@ -690,7 +789,9 @@ def seed_clinics() -> int:
             slug=data["slug"], defaults=_defaults(index, data, today)
         )
         clinic.conditions.set([conditions[slug] for slug in data["conditions"]])
-        clinic.insurance_plans.set([plans[slug] for slug in data["insurance"]])
-        _sync_treatments(clinic, data, treatments)
+        accepted = [plans[slug] for slug in data["insurance"]]
+        clinic.insurance_plans.set(accepted)
+        _sync_treatments(clinic, data, treatments, accepted)
         _sync_hours(clinic, data)
+        _sync_exceptions(clinic, data, today)
     return len(CLINICS)

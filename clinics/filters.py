@@ -32,7 +32,22 @@ from clinics.querysets import search_terms
 SELF_PAY = "self-pay"
 
 # Clinic columns a search-result card needs (templates/clinics/includes/clinic_card.html).
-CARD_FIELDS = ("name", "slug", "city", "status", "is_demo", "accepting_new_patients")
+CARD_FIELDS = (
+    "name",
+    "slug",
+    "city",
+    "status",
+    "is_demo",
+    "accepting_new_patients",
+    "phone",
+    "languages",
+    "self_pay",
+    "last_verified_on",
+    "staff_confirmed_on",
+    # The map beside the results.
+    "latitude",
+    "longitude",
+)
 
 
 class LocationFilter(django_filters.Filter):
@@ -280,5 +295,10 @@ class ClinicFilter(django_filters.FilterSet):
         )
         if self.place:
             cards = cards.with_distance(self.place.latitude, self.place.longitude)
+        # The card's price is for the treatment searched for, when the clinic offers it.
+        cards = cards.with_headline_price(self._cleaned("treatment") or ())
+        plans = [slug for slug in self._cleaned("insurance") or () if slug != SELF_PAY]
+        if plans:
+            cards = cards.with_matching_plans(plans)
         by_id = {clinic.pk: clinic for clinic in cards}
         return [by_id[pk] for pk in ids]

@@ -3,8 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from clinics.geo import resolve_place
-from clinics.models import ProblemReport
+from clinics.geo import resolve_place, zip_centroid
+from clinics.models import Clinic, ListingRequest, ProblemReport
 from clinics.querysets import search_terms
 
 DETAILS_MAX_LENGTH = 2000
@@ -73,6 +73,119 @@ class ProblemReportForm(forms.Form):
         return cleaned_data
 
 
+# --- List your clinic, or claim its listing -------------------------------------------
+
+
+class ListingRequestForm(forms.ModelForm):
+    """The public "List your clinic / manage your listing" form. It asks nothing about health.
+
+    The claimed clinic, if any, travels as a separate ``clinic`` parameter that the view
+    reads; this form holds the details and the requester's work contact.
+    """
+
+    HONEYPOT_FIELD = "homepage"
+
+    homepage = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = ListingRequest
+        fields = [
+            "clinic_name",
+            "street_address",
+            "city",
+            "zip_code",
+            "phone",
+            "website",
+            "treatments",
+            "contact_name",
+            "contact_role",
+            "contact_email",
+            "contact_phone",
+        ]
+        widgets = {
+            "clinic_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 5}),
+            "phone": forms.TextInput(attrs={"type": "tel"}),
+            "website": forms.URLInput(attrs={"spellcheck": "false"}),
+            "treatments": forms.CheckboxSelectMultiple,
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "contact_email": forms.EmailInput(
+                attrs={"autocomplete": "work email", "spellcheck": "false"}
+            ),
+            "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "work tel"}),
+        }
+        labels = {
+            "street_address": "Street address",
+            "city": "City or town",
+            "website": "Clinic website (optional)",
+            "treatments": "Treatments the clinic offers",
+            "contact_role": "Your role at the clinic",
+        }
+        help_texts = {
+            "phone": "The number patients call, such as (916) 555-0123.",
+            "website": "Such as https://www.example.org.",
+            "treatments": "Tick every one that applies. You can change them later.",
+            "contact_role": "Such as practice manager or medical director.",
+            "contact_email": (
+                "Your address at the clinic, not a personal one: we send the sign-in "
+                "invitation there."
+            ),
+            "contact_phone": "We may call to check that you work at the clinic.",
+        }
+        error_messages = {
+            "clinic_name": {"required": "Enter the clinic's name."},
+            "street_address": {"required": "Enter the clinic's street address."},
+            "city": {"required": "Enter the city or town the clinic is in."},
+            "zip_code": {"required": "Enter the clinic's five-digit ZIP code."},
+            "phone": {"required": "Enter the phone number patients call."},
+            "website": {"invalid": "Enter a web address such as https://www.example.org."},
+            "contact_name": {"required": "Enter your name."},
+            "contact_role": {"required": "Enter your role at the clinic."},
+            "contact_email": {
+                "required": "Enter your work email address.",
+                "invalid": "Enter an email address like name@example.org.",
+            },
+            "contact_phone": {"required": "Enter a work phone number we can call you on."},
+        }
+
+    @classmethod
+    def initial_for(cls, clinic: Clinic) -> dict:
+        """The claimed clinic's current details, for the requester to check."""
+        return {
+            "clinic_name": clinic.name,
+            "street_address": clinic.street_address,
+            "city": clinic.city,
+            "zip_code": clinic.zip_code,
+            "phone": clinic.phone_display,
+            "website": clinic.website,
+            "treatments": [offer.treatment_id for offer in clinic.clinic_treatments.listed()],
+        }
+
+    @property
+    def honeypot_filled(self) -> bool:
+        """True when the hidden field came back with text: a bot, not a person."""
+        return self.is_bound and bool(self.data.get(self.HONEYPOT_FIELD, "").strip())
+
+    def clean_zip_code(self):
+        zip_code = self.cleaned_data["zip_code"].strip()
+        if zip_centroid(zip_code) is None:
+            raise ValidationError(
+                "We don't know the ZIP code “%(zip)s”. Check it, such as 95816.",
+                code="unknown_zip",
+                params={"zip": zip_code},
+            )
+        return zip_code
+
+    def listing_details(self) -> dict:
+        """The cleaned details, as services.listing_request_submit takes them."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
 # --- Clinic search ----------------------------------------------------------------
 
 
@@ -102,6 +215,23 @@ class NearForm(forms.Form):
     """The one-field "nearest first" form on condition pages."""
 
     near = LocationField(label="Your ZIP code or city", required=False)
+
+
+MAX_COMPARED = 3
+
+
+class CompareForm(forms.Form):
+    """Which clinics to compare side by side (`c`, a slug, repeated) and, for distances,
+    from where. Slugs are only tidied here; the view looks them up and says which it
+    could not find."""
+
+    c = forms.Field(required=False, widget=forms.MultipleHiddenInput)
+    near = LocationField(label="Your ZIP code or city", required=False)
+
+    def clean_c(self) -> list[str]:
+        """The slugs in the order given, each once."""
+        slugs = (slug.strip() for slug in self.cleaned_data.get("c") or [])
+        return list(dict.fromkeys(slug for slug in slugs if slug))
 
 
 class TickBox(forms.CheckboxInput):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from typing import NamedTuple
+from uuid import uuid4
 
 import phonenumbers
 from django.conf import settings
@@ -22,6 +24,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from clinics import hours
 from clinics.fields import ChoiceArrayField
 from clinics.querysets import ClinicQuerySet, ClinicTreatmentQuerySet
 
@@ -205,7 +208,15 @@ class Clinic(models.Model):
         LISTED = "listed", "Listed"
         TEMPORARILY_CLOSED = "temporarily_closed", "Temporarily closed"
         CLOSED = "closed", "Closed"
+        # Imported (manage.py import_hsds) and not yet reviewed: no public page, search,
+        # sitemap or open data shows it until a directory admin lists it.
+        DRAFT = "draft", "Draft (imported, awaiting review)"
 
+    # The clinic's identity in open data (the HSDS API): unlike the slug, it never
+    # changes, so other directories can follow a clinic through renames.
+    uuid = models.UUIDField(
+        "open data identifier", default=uuid4, unique=True, editable=False
+    )
     name = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200, unique=True, help_text="Stable public URL; old slugs keep redirecting."
@@ -268,6 +279,27 @@ class Clinic(models.Model):
     self_pay = models.BooleanField("accepts self-pay", default=True)
     accepts_hsa_fsa = models.BooleanField("accepts HSA/FSA", default=False)
     offers_financing = models.BooleanField(default=False)
+    consult_fee = models.PositiveIntegerField(
+        "consultation fee (USD)",
+        null=True,
+        blank=True,
+        help_text=(
+            "The first visit or assessment, whole dollars, if the clinic charges for it. "
+            "Never counted as a treatment price."
+        ),
+    )
+
+    # Shown on the public page while the status is "temporarily closed"; reopening the
+    # listing clears them (clean()), and the database refuses them on any other status.
+    closure_reason = models.CharField(
+        "why it is closed",
+        max_length=200,
+        blank=True,
+        help_text="Shown to patients, e.g. “Closed for renovation”.",
+    )
+    reopens_on = models.DateField(
+        "expected to reopen on", null=True, blank=True, help_text="Optional; shown to patients."
+    )
 
     last_verified_on = models.DateField(null=True, blank=True)
     verified_by = models.ForeignKey(
@@ -317,8 +349,13 @@ class Clinic(models.Model):
                 condition=Q(zip_code__regex=r"^\d{5}$"), name="clinic_zip_code_five_digits"
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["listed", "temporarily_closed", "closed"]),
+                condition=Q(status__in=["listed", "temporarily_closed", "closed", "draft"]),
                 name="clinic_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="temporarily_closed")
+                | Q(closure_reason="", reopens_on__isnull=True),
+                name="clinic_closure_only_when_temporarily_closed",
             ),
         ]
         indexes = [
@@ -361,6 +398,9 @@ class Clinic(models.Model):
             self.phone = normalise_phone(self.phone)
         if self.state:
             self.state = self.state.upper()
+        if self.status != self.Status.TEMPORARILY_CLOSED:
+            # The closure is over (or never was): its reason and date no longer apply.
+            self.closure_reason, self.reopens_on = "", None
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError("Enter both latitude and longitude, or leave both blank.")
         if self.latitude is None and self.zip_code:
@@ -378,6 +418,34 @@ class Clinic(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
+
+    @property
+    def closure_notice(self) -> str:
+        """ "Temporarily closed: Closed for renovation. Expected to reopen on May 4, 2027."
+
+        "" unless the clinic is temporarily closed.
+        """
+        if self.status != self.Status.TEMPORARILY_CLOSED:
+            return ""
+        reason = self.closure_reason.strip().rstrip(".")
+        notice = f"Temporarily closed: {reason}." if reason else "Temporarily closed."
+        if self.reopens_on:
+            day = self.reopens_on
+            notice += f" Expected to reopen on {day:%B} {day.day}, {day.year}."
+        return notice
+
+    def is_open_at(self, moment: datetime.datetime | None = None) -> bool:
+        """Open at `moment` (default: now): listed, and its hours that day cover it.
+
+        Weekly hours unless the date has a holiday or special hours (clinics.hours); uses
+        the rows prefetched by ``with_detail_data()``.
+        """
+        exceptions = getattr(self, "upcoming_hours_exceptions", None)
+        if exceptions is None:
+            exceptions = self.hours_exceptions.all()
+        return self.status == self.Status.LISTED and hours.is_open_at(
+            self.opening_hours.all(), moment, exceptions
+        )
 
     @property
     def is_stale(self) -> bool:
@@ -399,6 +467,37 @@ class Clinic(models.Model):
         ]
 
     # --- Shown by the search results and the clinic page (issue 3) ---
+
+    def headline_price(self, treatment_slug: str | None = None) -> HeadlinePrice | None:
+        """The one price a search card states: a treatment's lowest self-pay price a session.
+
+        For `treatment_slug` (the treatment searched for) when the clinic lists it, else
+        for the clinic's main treatment: the first listed offering, in the treatments'
+        display order, that states a price (the first offering when none does). Never the
+        consultation fee, and never the cheapest of unlike treatments: a $75 telehealth
+        visit says nothing about what an infusion costs. None when nothing is listed.
+        Uses the offerings prefetched by ``with_detail_data()``;
+        ``ClinicQuerySet.with_headline_price()`` is the same rule in SQL, for lists.
+        """
+        offers = sorted(
+            (offer for offer in self.clinic_treatments.all() if offer.is_listed),
+            key=lambda offer: (offer.treatment.sort_order, offer.treatment.name),
+        )
+        chosen = [offer for offer in offers if offer.treatment.slug == treatment_slug]
+        priced = [offer for offer in offers if offer.price_min is not None]
+        offer = next(iter(chosen or priced or offers), None)
+        if offer is None:
+            return None
+        return HeadlinePrice(offer.treatment.name, offer.price_min)
+
+    @property
+    def states_course_prices(self) -> bool:
+        """Whether a listed offering states the price of a full course (uses the prefetch)."""
+        return any(
+            offer.course_price is not None
+            for offer in self.clinic_treatments.all()
+            if offer.is_listed
+        )
 
     @property
     def price_from(self) -> int | None:
@@ -429,6 +528,18 @@ class Clinic(models.Model):
 
         query = urlencode({"api": "1", "destination": f"{self.name}, {self.full_address}"})
         return f"https://www.google.com/maps/dir/?{query}"
+
+
+class HeadlinePrice(NamedTuple):
+    """A treatment's name and its lowest self-pay price per session (None: not stated)."""
+
+    treatment_name: str
+    price_min: int | None
+
+    def __str__(self) -> str:
+        if self.price_min is None:
+            return f"{self.treatment_name}: ask the clinic for prices"
+        return f"{self.treatment_name} from ${self.price_min:,} a session"
 
 
 class ClinicSlugRedirect(models.Model):
@@ -489,6 +600,28 @@ class ClinicTreatment(models.Model):
         default=False,
         help_text="Spravato only: the clinic is certified under the Spravato REMS.",
     )
+    course_price = models.PositiveIntegerField(
+        "self-pay price of a full course (USD)",
+        null=True,
+        blank=True,
+        help_text="What a typical full course costs in all, e.g. six infusions; whole dollars.",
+    )
+    course_sessions = models.PositiveSmallIntegerField(
+        "sessions in that course",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="How many sessions that course price pays for, e.g. 6.",
+    )
+    # Which plans this clinic bills for this treatment: a clinic may take Medi-Cal for
+    # Spravato yet charge everyone for IV infusions. None: self-pay only.
+    insurance_plans = models.ManyToManyField(
+        InsurancePlan,
+        related_name="covered_offerings",
+        blank=True,
+        verbose_name="insurance plans that cover it",
+        help_text="Plans the clinic bills for this treatment. Tick none for self-pay only.",
+    )
     notes = models.CharField(max_length=200, blank=True)
     is_listed = models.BooleanField(
         "shown to the public",
@@ -500,7 +633,7 @@ class ClinicTreatment(models.Model):
         max_length=30, choices=HiddenReason.choices, blank=True, editable=False
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[insurance_plans])
     objects = ClinicTreatmentQuerySet.as_manager()
 
     class Meta:
@@ -520,6 +653,16 @@ class ClinicTreatment(models.Model):
                 condition=Q(is_listed=True, hidden_reason="")
                 | (Q(is_listed=False) & ~Q(hidden_reason="")),
                 name="clinic_treatment_hidden_has_reason",
+            ),
+            # A course price means nothing without the number of sessions it pays for.
+            models.CheckConstraint(
+                condition=Q(course_price__isnull=True, course_sessions__isnull=True)
+                | Q(
+                    course_price__isnull=False,
+                    course_sessions__isnull=False,
+                    course_sessions__gte=1,
+                ),
+                name="clinic_treatment_course_price_has_sessions",
             ),
         ]
         indexes = [models.Index(fields=["treatment", "clinic"], name="clinictreatment_tc_idx")]
@@ -546,6 +689,16 @@ class ClinicTreatment(models.Model):
             and self.price_min > self.price_max
         ):
             raise ValidationError({"price_max": "The highest price must not be below the lowest."})
+        if (self.course_price is None) != (self.course_sessions is None):
+            raise ValidationError(
+                {
+                    "course_sessions": (
+                        "Enter both the course price and how many sessions it pays for, "
+                        "or leave both blank."
+                    )
+                },
+                code="course_incomplete",
+            )
         if self.breaks_rems_rule:
             raise ValidationError(
                 {"rems_certified": REMS_REFUSAL.format(treatment=self.treatment)},
@@ -586,6 +739,14 @@ class ClinicTreatment(models.Model):
         if self.price_min is not None:
             return f"from ${self.price_min:,}"
         return f"up to ${self.price_max:,}"
+
+    @property
+    def course_price_display(self) -> str:
+        """ "$2,700 for 6 sessions", or "" when no course price is stated."""
+        if self.course_price is None or not self.course_sessions:
+            return ""
+        sessions = "session" if self.course_sessions == 1 else "sessions"
+        return f"${self.course_price:,} for {self.course_sessions} {sessions}"
 
 
 class OpeningHours(models.Model):
@@ -631,6 +792,116 @@ class OpeningHours(models.Model):
         super().clean()
         if self.opens and self.closes and self.opens >= self.closes:
             raise ValidationError({"closes": "Closing time must be after opening time."})
+
+
+class HoursException(models.Model):
+    """A date on which a clinic's weekly hours do not apply: a holiday, or special hours.
+
+    Closed all day, or open for a time range (two for a clinic that closes for lunch) in
+    Pacific time, read like weekly hours (clinics.hours): on that date these replace the
+    weekday's hours for "open now", search, the clinic page and its JSON-LD.
+    """
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="hours_exceptions")
+    date = models.DateField()
+    closed = models.BooleanField("closed all day", default=True)
+    opens = models.TimeField(null=True, blank=True)
+    closes = models.TimeField(null=True, blank=True)
+    reopens = models.TimeField("reopens (optional)", null=True, blank=True)
+    closes_again = models.TimeField("closes again", null=True, blank=True)
+    note = models.CharField(
+        max_length=120, blank=True, help_text="Shown to patients, e.g. “Thanksgiving”."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = "holiday or special hours"
+        verbose_name_plural = "holidays and special hours"
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "date"], name="hours_exception_one_per_date"),
+            # Closed with no times, or open from `opens` to `closes` and perhaps again
+            # from `reopens` (not before `closes`) to `closes_again`.
+            models.CheckConstraint(
+                condition=Q(
+                    closed=True,
+                    opens__isnull=True,
+                    closes__isnull=True,
+                    reopens__isnull=True,
+                    closes_again__isnull=True,
+                )
+                | (
+                    Q(
+                        closed=False,
+                        opens__isnull=False,
+                        closes__isnull=False,
+                        opens__lt=models.F("closes"),
+                    )
+                    & (
+                        Q(reopens__isnull=True, closes_again__isnull=True)
+                        | Q(
+                            reopens__isnull=False,
+                            closes_again__isnull=False,
+                            reopens__gte=models.F("closes"),
+                            closes_again__gt=models.F("reopens"),
+                        )
+                    )
+                ),
+                name="hours_exception_closed_or_hours",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.hours_display}"
+
+    def clean(self) -> None:
+        super().clean()
+        times = (self.opens, self.closes, self.reopens, self.closes_again)
+        if self.closed:
+            if any(value is not None for value in times):
+                raise ValidationError(
+                    {
+                        "closed": "Untick “Closed all day” to keep these times, or clear them.",
+                    },
+                    code="closed_with_times",
+                )
+            return
+        if self.opens is None or self.closes is None:
+            raise ValidationError(
+                {"opens": "Enter the opening and closing times, or tick “Closed all day”."},
+                code="no_times",
+            )
+        if self.closes <= self.opens:
+            raise ValidationError({"closes": "Closing time must be after opening time."})
+        if (self.reopens is None) != (self.closes_again is None):
+            raise ValidationError(
+                {"closes_again": "Enter both times of the second range, or leave both blank."},
+                code="half_range",
+            )
+        if self.reopens is not None:
+            if self.reopens < self.closes:
+                raise ValidationError(
+                    {"reopens": "The second range must start after the first one closes."},
+                    code="overlap",
+                )
+            if self.closes_again <= self.reopens:
+                raise ValidationError({"closes_again": "Closing time must be after opening time."})
+
+    @property
+    def intervals(self) -> list[tuple[datetime.time, datetime.time]]:
+        """(opens, closes) pairs, in order; none when closed all day."""
+        if self.closed or self.opens is None or self.closes is None:
+            return []
+        pairs = [(self.opens, self.closes)]
+        if self.reopens is not None and self.closes_again is not None:
+            pairs.append((self.reopens, self.closes_again))
+        return pairs
+
+    @property
+    def hours_display(self) -> str:
+        """ "closed", or "9:00 AM–1:00 PM" (12-hour clock, as the public page)."""
+        return hours.format_intervals(self.intervals) or "closed"
 
 
 class ClinicMembership(models.Model):
@@ -772,3 +1043,132 @@ class CrisisResource(models.Model):
     @property
     def language_labels(self) -> list[str]:
         return [Language(code).label for code in self.languages if code in Language.values]
+
+
+# --- Clinics asking to be listed, or to manage their listing ----------------------------
+
+
+class ListingRequest(models.Model):
+    """A clinic asking to be listed, or to manage its existing listing. No health information.
+
+    Stored as the requester typed it; nothing is public until a directory admin
+    approves it (``services.listing_request_approve``), which creates the clinic as a
+    draft (or links the claimed one) and invites the requester as clinic staff.
+    """
+
+    class Kind(models.TextChoices):
+        NEW = "new", "List a new clinic"
+        CLAIM = "claim", "Manage an existing listing"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NEW)
+    # The listing claimed; for a new clinic, the draft clinic created on approval.
+    clinic = models.ForeignKey(
+        Clinic,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="listing_requests",
+    )
+    clinic_name = models.CharField("clinic name", max_length=200)
+    street_address = models.CharField(max_length=200)
+    city = models.CharField(max_length=100)
+    zip_code = models.CharField("ZIP code", max_length=5, validators=[zip_code_validator])
+    phone = models.CharField(
+        "clinic phone", max_length=20, validators=[validate_us_phone], help_text="For patients."
+    )
+    website = models.URLField("clinic website", blank=True)
+    treatments = models.ManyToManyField(
+        Treatment, related_name="+", blank=True, verbose_name="treatments offered"
+    )
+    contact_name = models.CharField("your name", max_length=150)
+    contact_role = models.CharField("your role at the clinic", max_length=100)
+    contact_email = models.EmailField("your work email")
+    contact_phone = models.CharField(
+        "your work phone", max_length=20, validators=[validate_us_phone]
+    )
+    # Keyed hash of the sender's IP address, for the rate limit only (as ProblemReport).
+    sender_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    staff_notes = models.TextField(
+        blank=True, help_text="For directory admins only, e.g. how the requester was checked."
+    )
+    staff_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="staff account",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "listing request"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["new", "approved", "rejected"]),
+                name="listing_request_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["new", "claim"]), name="listing_request_kind_valid"
+            ),
+            # An approved request always says which clinic it gave access to.
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(clinic__isnull=False, staff_user__isnull=False),
+                name="listing_request_approved_has_clinic",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="listingrequest_status_idx"),
+            models.Index(
+                fields=["sender_fingerprint", "created_at"], name="listingrequest_rate_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.clinic_name}"
+
+    def save(self, *args, **kwargs):
+        self.phone = normalise_phone(self.phone)
+        self.contact_phone = normalise_phone(self.contact_phone)
+        super().save(*args, **kwargs)
+
+    @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
+
+    @property
+    def contact_phone_display(self) -> str:
+        return format_phone(self.contact_phone)
+
+
+class StaleListingReminder(models.Model):
+    """A reminder mailed to a clinic's staff that its listing needs checking.
+
+    ``services.stale_listing_reminders_send`` writes one per clinic per day at most (the
+    unique constraint) and skips clinics reminded recently, so a daily cron that runs
+    twice sends nothing twice.
+    """
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="stale_reminders")
+    sent_on = models.DateField()
+    sent_to = models.TextField(help_text="The addresses it went to, one per line.")
+
+    class Meta:
+        ordering = ["-sent_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "sent_on"], name="stale_reminder_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.clinic} reminded on {self.sent_on}"

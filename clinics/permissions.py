@@ -7,12 +7,14 @@ Roles (Django groups from the migration ``0004_roles``):
 
 - Superusers and "Directory admins" (permission ``clinics.view_all_clinics``) see
   every clinic; their other permissions say what they may do with it (verify,
-  close and reopen, import, export, delete, work the problem-report queue).
+  close and reopen, import, export, delete, work the problem-report queue, approve
+  requests to list or claim a clinic).
 - "Clinic staff" see only the clinics they are members of (``ClinicMembership``):
   they edit the details and confirm the listing is still accurate, and read their
   clinics' problem reports.
 
-Every rule needs an active staff account; anonymous users may do none of this.
+Every rule needs an active staff account; anonymous users may do none of this (they may
+only send a problem report or a listing request, through the public forms).
 A rule given ``clinic=None`` (or ``report=None``) answers "for some clinic", which
 is what the admin asks before it has a row, e.g. to show a list or an action.
 """
@@ -103,8 +105,37 @@ def can_change_clinic_identity(user) -> bool:
 
 
 def can_change_clinic_status(user, clinic: Clinic | None = None) -> bool:
-    """Close and reopen a listing."""
+    """Give a listing any status: close it for good, reopen it, list a draft."""
     return _has(user, "change_clinic_status") and can_change_clinic(user, clinic)
+
+
+# The statuses a clinic's own staff may move their listing between: closing for good
+# (and undoing it, or listing a draft) stays with the directory.
+TEMPORARY_STATUSES = frozenset({Clinic.Status.LISTED, Clinic.Status.TEMPORARILY_CLOSED})
+
+
+def can_set_clinic_status(user, clinic: Clinic | None, status: str) -> bool:
+    """Whether the user may move `clinic` (as saved now; None: a new one) to `status`.
+
+    Directory admins give any status. Clinic staff mark their own listing temporarily
+    closed (with a reason and reopening date) and open it again; keeping the status
+    it has is always allowed.
+    """
+    current = clinic.status if clinic is not None and clinic.pk else None
+    if status == current or can_change_clinic_status(user, clinic):
+        return True
+    return (
+        current in TEMPORARY_STATUSES
+        and status in TEMPORARY_STATUSES
+        and can_change_clinic(user, clinic)
+    )
+
+
+def clinic_statuses_allowed(user, clinic: Clinic | None) -> list[str]:
+    """The statuses the user may choose for `clinic`, in the order the admin offers them."""
+    return [
+        status for status in Clinic.Status.values if can_set_clinic_status(user, clinic, status)
+    ]
 
 
 def can_delete_clinic(user, clinic: Clinic | None = None) -> bool:
@@ -168,3 +199,27 @@ def can_delete_problem_report(user, report: ProblemReport | None = None) -> bool
 def can_see_problem_reporter_email(user) -> bool:
     """The sender's address is for the directory's reply, not for the clinic."""
     return sees_all_clinics(user)
+
+
+# --- Requests to list or claim a clinic ---------------------------------------------------
+
+
+def can_view_listing_requests(user) -> bool:
+    """The requests name people and work addresses: directory admins only."""
+    return sees_all_clinics(user) and (
+        _has(user, "view_listingrequest") or _has(user, "change_listingrequest")
+    )
+
+
+def can_handle_listing_request(user) -> bool:
+    """Approve (create the draft clinic and the staff account) or reject a request."""
+    return (
+        sees_all_clinics(user)
+        and _has(user, "change_listingrequest")
+        and _has(user, "add_clinic")
+        and _has(user, "add_clinicmembership")
+    )
+
+
+def can_delete_listing_request(user) -> bool:
+    return sees_all_clinics(user) and _has(user, "delete_listingrequest")

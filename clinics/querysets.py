@@ -24,6 +24,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import ASin, Cos, JSONObject, Least, Power, Radians, Sin, Sqrt
+from django.utils import timezone
 
 from clinics import geo, hours
 
@@ -57,9 +58,37 @@ class ClinicTreatmentQuerySet(models.QuerySet):
 
 
 class ClinicQuerySet(models.QuerySet):
+    def published(self) -> ClinicQuerySet:
+        """Clinics with a public page, closed ones included: every status but draft.
+
+        Drafts (imported, awaiting review) are seen only in the admin.
+        """
+        return self.exclude(status="draft")
+
     def listed(self) -> ClinicQuerySet:
-        """Clinics the public can find in search: everything except closed ones."""
-        return self.exclude(status="closed")
+        """Clinics the public can find in search: published and not closed."""
+        # Two exclusions rather than one NOT IN, so PostgreSQL sees that the partial
+        # index on "not closed" (clinic_listed_name_idx) applies.
+        return self.published().exclude(status="closed")
+
+    # --- Keeping listings current ---------------------------------------------
+
+    def stale(self, today: datetime.date | None = None) -> ClinicQuerySet:
+        """Not verified by the directory for 12 months, or never (as ``Clinic.is_stale``)."""
+        from clinics.models import STALE_AFTER
+
+        cutoff = (today or timezone.localdate()) - STALE_AFTER
+        return self.filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff))
+
+    def awaiting_staff_check(self, today: datetime.date | None = None) -> ClinicQuerySet:
+        """Stale listings the clinic's own staff have not confirmed in the last 12 months
+        either: once they confirm, the next step is the directory's verification."""
+        from clinics.models import STALE_AFTER
+
+        cutoff = (today or timezone.localdate()) - STALE_AFTER
+        return self.stale(today).filter(
+            Q(staff_confirmed_on__isnull=True) | Q(staff_confirmed_on__lt=cutoff)
+        )
 
     def offering(self, treatment) -> ClinicQuerySet:
         """Clinics that list `treatment` publicly (a hidden offering does not count)."""
@@ -161,19 +190,26 @@ class ClinicQuerySet(models.QuerySet):
 
     # --- Opening hours ----------------------------------------------------------
 
-    def _open_at(self, moment: datetime.datetime | None) -> Exists:
-        weekday, now = hours.pacific_weekday_and_time(moment)
-        return Exists(
+    def _open_at(self, moment: datetime.datetime | None) -> Q:
+        """hours.is_open_at() in SQL: the weekday's hours unless the date has an exception."""
+        local = hours.pacific_moment(moment)
+        weekly = Exists(
             _model("OpeningHours").objects.filter(
-                Q(closes__gt=now) | Q(closes__gte=hours.END_OF_DAY),
-                clinic=OuterRef("pk"),
-                weekday=weekday,
-                opens__lte=now,
+                hours.covers_q(local.time), clinic=OuterRef("pk"), weekday=local.weekday
             )
         )
+        exceptions = _model("HoursException").objects.filter(clinic=OuterRef("pk"), date=local.date)
+        special = Exists(
+            exceptions.filter(
+                hours.covers_q(local.time) | hours.covers_q(local.time, "reopens", "closes_again"),
+                closed=False,
+            )
+        )
+        return (Q(weekly) & ~Q(Exists(exceptions))) | Q(special)
 
     def open_now(self, moment: datetime.datetime | None = None) -> ClinicQuerySet:
-        """Clinics open at `moment` (default: now) by their Pacific-time weekly hours.
+        """Clinics open at `moment` (default: now) by their Pacific-time hours: the
+        weekly hours, or that date's holiday or special hours.
 
         Temporarily closed clinics are never open.
         """
@@ -215,14 +251,62 @@ class ClinicQuerySet(models.QuerySet):
         )
 
     def with_detail_data(self) -> ClinicQuerySet:
-        """Everything the clinic page shows, in a fixed number of queries."""
+        """Everything the clinic page shows, in a fixed number of queries.
+
+        `upcoming_hours_exceptions` holds the holiday and special hours from today
+        (Pacific) through the next ``hours.UPCOMING_DAYS`` days.
+        """
         ClinicTreatment = _model("ClinicTreatment")
+        today = hours.pacific_today()
         return self.prefetch_related(
             "conditions",
             "insurance_plans",
             "opening_hours",
             Prefetch(
+                "hours_exceptions",
+                queryset=_model("HoursException").objects.filter(
+                    date__gte=today, date__lte=today + datetime.timedelta(days=hours.UPCOMING_DAYS)
+                ),
+                to_attr="upcoming_hours_exceptions",
+            ),
+            Prefetch(
                 "clinic_treatments",
-                queryset=ClinicTreatment.objects.listed().select_related("treatment"),
+                queryset=ClinicTreatment.objects.listed()
+                .select_related("treatment")
+                .prefetch_related("insurance_plans"),
             ),
         )
+
+    def with_matching_plans(self, plan_slugs) -> ClinicQuerySet:
+        """Annotate `matching_plans`: the names of those of `plan_slugs` the clinic accepts,
+        in display order, for a search card's "Takes Medi-Cal"."""
+        return self.annotate(
+            matching_plans=ArraySubquery(
+                _model("InsurancePlan")
+                .objects.filter(clinics=OuterRef("pk"), slug__in=list(plan_slugs))
+                .order_by("sort_order", "name")
+                .values("name")
+            )
+        )
+
+    def with_headline_price(self, treatment_slugs=()) -> ClinicQuerySet:
+        """Annotate `headline`: Clinic.headline_price()'s rule in SQL, for a list.
+
+        {"treatment_name": …, "price_min": … or null} for the first of `treatment_slugs`
+        (in display order) that the clinic lists, else its main treatment (the first
+        listed offering, in display order, with a price; the first at all when none has
+        one); null for a clinic that lists nothing.
+        """
+        offers = _model("ClinicTreatment").objects.listed().filter(clinic=OuterRef("pk"))
+        order = [
+            Case(When(price_min__isnull=True, then=Value(1)), default=Value(0)),
+            "treatment__sort_order",
+            "treatment__name",
+        ]
+        if treatment_slugs := list(treatment_slugs):
+            # Only with slugs: a constant CASE would be read as ORDER BY <column number>.
+            chosen = When(treatment__slug__in=treatment_slugs, then=Value(0))
+            order.insert(0, Case(chosen, default=Value(1)))
+        first = offers.order_by(*order)
+        data = JSONObject(treatment_name="treatment__name", price_min="price_min")
+        return self.annotate(headline=Subquery(first.values(data=data)[:1]))

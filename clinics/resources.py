@@ -20,6 +20,13 @@ the clinic is certified to give under their REMS (today only `spravato`). A trea
 that requires REMS certification without it is a row error, unless the clinic already
 offers it hidden from the public, where it stays hidden. Without these columns a file
 leaves the clinic's treatments alone.
+
+Coverage: `coverage` says which insurance plans cover each treatment the clinic offers,
+as ``treatment:plan|plan`` entries separated by ";", e.g.
+``spravato:medi-cal|kaiser;iv-infusion:`` (nothing after the colon: self-pay only). A
+treatment the cell does not name keeps its plans; naming one the clinic does not offer
+(after this row's `treatments`) is a row error. Without the column a file leaves
+coverage alone.
 """
 
 from __future__ import annotations
@@ -44,6 +51,12 @@ from clinics.models import (
 
 SEPARATOR = "|"
 TREATMENT_COLUMNS = ("treatments", "rems_certified_treatments")
+COVERAGE_COLUMN = "coverage"
+COVERAGE_ENTRY_SEPARATOR = ";"
+COVERAGE_FORMAT = (
+    "Write coverage as treatment:plan|plan entries separated by “;”, with nothing after "
+    "the colon for self-pay only, e.g. “spravato:medi-cal|kaiser;iv-infusion:”."
+)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A plain number (+19165550123, -121.49) cannot run as a formula and stays as it is.
 PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
@@ -73,6 +86,34 @@ def restore_formula(value):
     ):
         return value[1:]
     return value
+
+
+def parse_coverage(text) -> dict[str, list[str]]:
+    """ "spravato:medi-cal|kaiser;iv-infusion:" as {"spravato": ["medi-cal", "kaiser"],
+    "iv-infusion": []}. Raises ValueError, in words, for what it cannot read."""
+    coverage: dict[str, list[str]] = {}
+    for entry in str(text or "").split(COVERAGE_ENTRY_SEPARATOR):
+        if not entry.strip():
+            continue
+        treatment, colon, plans = entry.partition(":")
+        treatment = treatment.strip()
+        if not colon or not treatment:
+            raise ValueError(f"{COVERAGE_FORMAT} Not understood: “{entry.strip()}”.")
+        if treatment in coverage:
+            raise ValueError(f"Coverage names {treatment} twice.")
+        coverage[treatment] = list(
+            dict.fromkeys(plan.strip() for plan in plans.split(SEPARATOR) if plan.strip())
+        )
+    return coverage
+
+
+def format_coverage(offerings) -> str:
+    """The `coverage` cell for these offerings (with their plans prefetched)."""
+    return COVERAGE_ENTRY_SEPARATOR.join(
+        f"{offering.treatment.slug}:"
+        + SEPARATOR.join(sorted(plan.slug for plan in offering.insurance_plans.all()))
+        for offering in sorted(offerings, key=lambda offering: offering.treatment.slug)
+    )
 
 
 class SlugListWidget(widgets.ManyToManyWidget):
@@ -139,6 +180,7 @@ class ClinicResource(resources.ModelResource):
     # after the clinic row is saved (see import_instance and save_m2m below).
     treatments = fields.Field(column_name="treatments")
     rems_certified_treatments = fields.Field(column_name="rems_certified_treatments")
+    coverage = fields.Field(column_name=COVERAGE_COLUMN)
     last_verified_on = fields.Field(
         attribute="last_verified_on",
         column_name="last_verified_on",
@@ -155,6 +197,7 @@ class ClinicResource(resources.ModelResource):
             "slug",
             *(name for name in CLINIC_EDITABLE_FIELDS if name != "slug"),
             *TREATMENT_COLUMNS,
+            COVERAGE_COLUMN,
             "last_verified_on",
         ]
         export_order = fields
@@ -186,13 +229,17 @@ class ClinicResource(resources.ModelResource):
                 except ValueError as exc:
                     errors[field.attribute] = [ValidationError(str(exc), code="invalid")]
         errors.update(self._check_treatments(instance, row))
+        if "treatments" not in errors:
+            errors.update(self._check_coverage(instance, row))
         if errors:
             raise ValidationError(errors)
 
     # --- Treatments ---
 
     def filter_export(self, queryset, **kwargs):
-        offerings = ClinicTreatment.objects.select_related("treatment")
+        offerings = ClinicTreatment.objects.select_related("treatment").prefetch_related(
+            "insurance_plans"
+        )
         return queryset.prefetch_related(Prefetch("clinic_treatments", queryset=offerings))
 
     def dehydrate_treatments(self, clinic: Clinic) -> str:
@@ -202,6 +249,57 @@ class ClinicResource(resources.ModelResource):
     def dehydrate_rems_certified_treatments(self, clinic: Clinic) -> str:
         return SEPARATOR.join(
             sorted(o.treatment.slug for o in clinic.clinic_treatments.all() if o.rems_certified)
+        )
+
+    def dehydrate_coverage(self, clinic: Clinic) -> str:
+        return format_coverage(clinic.clinic_treatments.all())
+
+    def _check_coverage(self, instance: Clinic, row) -> dict:
+        """Row errors for the `coverage` column; keeps {treatment slug: plans} to save."""
+        instance._coverage_plan = None
+        if COVERAGE_COLUMN not in row:
+            return {}
+        try:
+            wanted = parse_coverage(row[COVERAGE_COLUMN])
+        except ValueError as exc:
+            return {COVERAGE_COLUMN: [ValidationError(str(exc), code="invalid")]}
+        treatment_plan = getattr(instance, "_treatment_plan", None)
+        if treatment_plan is not None:
+            offered = {treatment.slug for treatment in treatment_plan[0]}
+        elif instance.pk:
+            offered = set(instance.clinic_treatments.values_list("treatment__slug", flat=True))
+        else:
+            offered = set()
+        errors = []
+        if stray := sorted(set(wanted) - offered):
+            errors.append(
+                f"Coverage names treatment(s) the clinic does not offer: {', '.join(stray)}. "
+                "Add them to treatments, or take them out of coverage."
+            )
+        plans = {plan.slug: plan for plan in InsurancePlan.objects.all()}
+        if unknown := sorted({slug for slugs in wanted.values() for slug in slugs} - set(plans)):
+            errors.append(
+                f"Unknown insurance plan slug(s) in coverage: {', '.join(unknown)}. "
+                f"Known: {', '.join(plans)}."
+            )
+        if errors:
+            return {COVERAGE_COLUMN: [ValidationError(message) for message in errors]}
+        instance._coverage_plan = {
+            treatment: [plans[slug] for slug in slugs] for treatment, slugs in wanted.items()
+        }
+        return {}
+
+    def _coverage_unchanged(self, instance: Clinic) -> bool:
+        wanted = getattr(instance, "_coverage_plan", None)
+        if not wanted:
+            return True
+        current = {
+            offering.treatment.slug: {plan.pk for plan in offering.insurance_plans.all()}
+            for offering in (instance.clinic_treatments.all() if instance.pk else [])
+        }
+        return all(
+            current.get(treatment) == {plan.pk for plan in plans}
+            for treatment, plans in wanted.items()
         )
 
     def _treatment_plan(self, instance: Clinic, row) -> tuple[list, list] | None:
@@ -250,6 +348,8 @@ class ClinicResource(resources.ModelResource):
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if not super().skip_row(instance, original, row, import_validation_errors):
             return False
+        if not self._coverage_unchanged(instance):
+            return False
         plan = getattr(instance, "_treatment_plan", None)
         if plan is None:
             return True
@@ -269,6 +369,9 @@ class ClinicResource(resources.ModelResource):
             services.clinic_treatments_set(
                 clinic=instance, treatments=plan[0], rems_certified_for=plan[1]
             )
+        coverage = getattr(instance, "_coverage_plan", None)
+        if coverage and not dry_run_without_transactions:
+            services.clinic_coverage_set(clinic=instance, coverage=coverage)
 
     def do_instance_save(self, instance, is_create):
         # An import is an edit like any other: it moves the optimistic-locking version on,

@@ -16,10 +16,11 @@ How:
   bitset with one bit per position, packed into 64-bit words: AND, OR and counting are
   a few microseconds even at 200,000 clinics. Sets smaller than one clinic in 32 are
   kept as arrays of positions instead, which is smaller (a rare word of a description).
-- Coordinates are numpy arrays, so "within 25 miles" is computed for every clinic at
-  once. Distances a page shows or sorts by, and those within a hair of the radius, are
-  recomputed with exactly the SQL formula of ``ClinicQuerySet.with_distance`` (numpy's
-  arcsine may differ from the C library's in the last bit), so order and edge are SQL's.
+- Coordinates are kept as unit vectors in numpy arrays, so "within 25 miles" is one
+  vectorised chord-length comparison for every clinic, with no trigonometry. The
+  distances that order a page, and those within a hair of the radius, are then
+  computed with exactly the SQL formula of ``ClinicQuerySet.with_distance``, so the
+  order and the edge are SQL's to the last bit.
 - Free text still asks PostgreSQL, once per search and only about the words: which
   clinic names, towns, conditions and treatments are similar to each word (pg_trgm, as
   ``ClinicQuerySet.search``), and each word's English stems; descriptions are indexed
@@ -28,8 +29,12 @@ How:
 Freshness: triggers (migration 0007) replace the number in ``clinics_search_version``
 on every statement that writes a table a search reads, in the writer's transaction.
 Each search reads that number (one tiny query) and rebuilds the index when it has
-changed: about 0.1 s at 20,000 clinics, 1 s at 200,000. The number comes from a
-sequence, so a rolled-back transaction's number never comes back.
+changed: a few tenths of a second at 20,000 clinics, about 3 s at 200,000 (mostly
+PostgreSQL stemming every description). Gunicorn builds it once in its master before
+forking (settings.WARM_UP_CALLABLES), so workers share that copy until the first
+change; after one, each worker holds its own (1.5 MiB at 20,000 clinics, 15 MiB at
+200,000). The number comes from a sequence, so a rolled-back transaction's number
+never comes back.
 
 Which clinics each filter keeps is defined by the SQL filters in ``clinics.filters``;
 ``tests/clinics/test_search_index.py`` holds this index to them.
@@ -130,7 +135,7 @@ class SearchIndex:
     # Unit vectors (x, y, z) of the coordinates: the straight-line (chord) distance
     # between two of them orders clinics as the great-circle distance does.
     unit: np.ndarray  # shape (3, size)
-    # Sets are bitsets or (when sparse) position arrays; see `_bits`.
+    # Sets are bitsets or (when sparse) position arrays; see `bits`.
     listed: np.ndarray  # status "listed" (the rest are temporarily closed)
     accepting: np.ndarray
     self_pay: np.ndarray
@@ -140,6 +145,9 @@ class SearchIndex:
     stems: dict[str, np.ndarray]  # English stems of descriptions
     # weekday -> [(opens, closes, clinics)], one entry per distinct interval
     hours: dict[int, list[tuple[datetime.time, datetime.time, np.ndarray]]]
+    # date -> [(intervals, clinics)]: holiday and special hours, which replace those
+    # clinics' weekly hours on that date (no intervals: closed all day)
+    exceptions: dict[datetime.date, list[tuple[tuple, np.ndarray]]]
     _sorted_ids: np.ndarray = field(repr=False, default=None)
     _position_of_sorted: np.ndarray = field(repr=False, default=None)
 
@@ -173,6 +181,7 @@ class SearchIndex:
             *self.stems.values(),
             *(bits for sets in self.links.values() for bits in sets.values()),
             *(bits for day in self.hours.values() for _, _, bits in day),
+            *(bits for day in self.exceptions.values() for _, bits in day),
         ]
         return sum(array.nbytes for array in arrays)
 
@@ -240,13 +249,23 @@ class SearchIndex:
         return self.bits(stored) if stored is not None else self.any_of(())
 
     def open_at(self, moment: datetime.datetime | None = None) -> np.ndarray:
-        """Listed clinics open at `moment` by their Pacific-time hours (as ClinicQuerySet)."""
-        weekday, now = hours.pacific_weekday_and_time(moment)
+        """Listed clinics open at `moment` by their Pacific-time hours (as hours.is_open_at)."""
+        local = hours.pacific_moment(moment)
         open_now = self.any_of(
             clinics
-            for opens, closes, clinics in self.hours.get(weekday, ())
-            if opens <= now and (closes > now or closes >= hours.END_OF_DAY)
+            for opens, closes, clinics in self.hours.get(local.weekday, ())
+            if hours.covers(opens, closes, local.time)
         )
+        special = self.exceptions.get(local.date)
+        if special:
+            # That date's exceptions replace these clinics' weekly hours.
+            excepted = self.any_of(clinics for _, clinics in special)
+            open_special = self.any_of(
+                clinics
+                for intervals, clinics in special
+                if any(hours.covers(opens, closes, local.time) for opens, closes in intervals)
+            )
+            open_now = (open_now & ~excepted) | open_special
         return open_now & self.bits(self.listed)
 
     def within(self, latitude: float, longitude: float, radius: float) -> Nearby:
@@ -367,7 +386,14 @@ class SearchIndex:
         from django.db.models import TextField
         from django.db.models.functions import Cast
 
-        from clinics.models import Clinic, ClinicTreatment, Condition, InsurancePlan, Treatment
+        from clinics.models import (
+            Clinic,
+            ClinicTreatment,
+            Condition,
+            HoursException,
+            InsurancePlan,
+            Treatment,
+        )
 
         version = read_version()
         # Arrays travel as text and numpy parses them: no Python int per clinic.
@@ -379,7 +405,7 @@ class SearchIndex:
                 "(array_agg(id) FILTER (WHERE status = 'listed'))::text, "
                 "(array_agg(id) FILTER (WHERE accepting_new_patients))::text, "
                 "(array_agg(id) FILTER (WHERE self_pay))::text "
-                "FROM clinics_clinic WHERE status <> 'closed'"
+                "FROM clinics_clinic WHERE status NOT IN ('closed', 'draft')"
             )
             by_name, ids, lats, lngs, listed, accepting, self_pay = cursor.fetchone()
             index = cls(version=version, ids=_ints(by_name), **_empty())
@@ -395,18 +421,18 @@ class SearchIndex:
                 cursor,
                 "SELECT language, array_agg(id)::text "
                 "FROM clinics_clinic, unnest(languages) language "
-                "WHERE status <> 'closed' GROUP BY language",
+                "WHERE status NOT IN ('closed', 'draft') GROUP BY language",
             )
             index.towns = index._grouped(
                 cursor,
                 "SELECT city, array_agg(id)::text FROM clinics_clinic "
-                "WHERE status <> 'closed' GROUP BY city",
+                "WHERE status NOT IN ('closed', 'draft') GROUP BY city",
             )
             index.stems = index._grouped(
                 cursor,
                 "SELECT stem, array_agg(id)::text FROM clinics_clinic, "
                 "unnest(tsvector_to_array(to_tsvector('english', description))) stem "
-                "WHERE status <> 'closed' GROUP BY stem",
+                "WHERE status NOT IN ('closed', 'draft') GROUP BY stem",
             )
             cursor.execute(
                 "SELECT weekday, opens, closes, array_agg(clinic_id)::text "
@@ -416,6 +442,19 @@ class SearchIndex:
             for weekday, opens, closes, clinic_ids in cursor.fetchall():
                 index.hours.setdefault(weekday, []).append(
                     (opens, closes, index._compact(_ints(clinic_ids)))
+                )
+            # Every date, past ones too, so a search at any moment answers as SQL does;
+            # an exception costs a few bytes.
+            cursor.execute(
+                "SELECT date, closed, opens, closes, reopens, closes_again, "
+                "array_agg(clinic_id)::text FROM clinics_hoursexception "
+                "GROUP BY date, closed, opens, closes, reopens, closes_again ORDER BY date"
+            )
+            for date, closed, *times, clinic_ids in cursor.fetchall():
+                times = dict(zip(_EXCEPTION_TIMES, times, strict=True))
+                row = HoursException(closed=closed, **times)
+                index.exceptions.setdefault(date, []).append(
+                    (tuple(row.intervals), index._compact(_ints(clinic_ids)))
                 )
         index.unit = _unit_vectors(index.latitude, index.longitude)
 
@@ -482,7 +521,11 @@ def _empty() -> dict:
         "towns": {},
         "stems": {},
         "hours": {},
+        "exceptions": {},
     }
+
+
+_EXCEPTION_TIMES = ("opens", "closes", "reopens", "closes_again")
 
 
 _NOWHERE = np.empty(0, dtype=np.int32)

@@ -11,13 +11,27 @@ from collections.abc import Iterable
 from datetime import time, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
+from django.utils.text import slugify
 
-from clinics import permissions
-from clinics.models import Clinic, ClinicTreatment, OpeningHours, ProblemReport, Treatment
+from clinics import notifications, permissions
+from clinics.models import (
+    Clinic,
+    ClinicMembership,
+    ClinicSlugRedirect,
+    ClinicTreatment,
+    InsurancePlan,
+    ListingRequest,
+    OpeningHours,
+    ProblemReport,
+    StaleListingReminder,
+    Treatment,
+)
 
 # --- Problem reports from the public ---
 
@@ -44,6 +58,20 @@ def problem_report_fingerprint(ip_address: str) -> str:
     return hmac.new(key, ip_address.encode(), hashlib.sha256).hexdigest()
 
 
+def _recent_from_sender(rows, *, fingerprint: str, window: timedelta, lock_namespace: int) -> int:
+    """How many of these rows the sender stored within the window, counted under a lock.
+
+    The advisory lock serialises submissions from one sender until the caller's
+    transaction ends, so parallel requests cannot all pass the count at the same time.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s, %s)", [lock_namespace, int(fingerprint[:7], 16)]
+        )
+    since = timezone.now() - window
+    return rows.filter(sender_fingerprint=fingerprint, created_at__gte=since).count()
+
+
 @transaction.atomic
 def problem_report_submit(
     *,
@@ -56,20 +84,16 @@ def problem_report_submit(
     """Store a report from the public, unless this sender has sent too many lately.
 
     Raises ProblemReportRateLimited when the sender's fingerprint already has
-    PROBLEM_REPORT_LIMIT reports in the last PROBLEM_REPORT_WINDOW.
+    PROBLEM_REPORT_LIMIT reports in the last PROBLEM_REPORT_WINDOW. Tells the clinic's
+    staff and the directory admins (after commit).
     """
     fingerprint = problem_report_fingerprint(ip_address)
-    with connection.cursor() as cursor:
-        # Serialise submissions from one sender until this transaction ends, so
-        # parallel requests cannot all pass the count below at the same time.
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(%s, %s)",
-            [PROBLEM_REPORT_LOCK_NAMESPACE, int(fingerprint[:7], 16)],
-        )
-    since = timezone.now() - PROBLEM_REPORT_WINDOW
-    recent = ProblemReport.objects.filter(
-        sender_fingerprint=fingerprint, created_at__gte=since
-    ).count()
+    recent = _recent_from_sender(
+        ProblemReport.objects,
+        fingerprint=fingerprint,
+        window=PROBLEM_REPORT_WINDOW,
+        lock_namespace=PROBLEM_REPORT_LOCK_NAMESPACE,
+    )
     if recent >= PROBLEM_REPORT_LIMIT:
         problem_report_logger.info(
             "Problem report refused by the rate limit (sender %s…).", fingerprint[:8]
@@ -85,6 +109,7 @@ def problem_report_submit(
     # The clinic row is already loaded; skip re-checking that it exists.
     report.full_clean(exclude=["clinic"])
     report.save()
+    notifications.problem_report_received(report=report)
     return report
 
 
@@ -278,3 +303,315 @@ def clinic_treatments_set(
         # Unchanged rows are not saved again, so their history stays quiet.
         if offering.pk is None or certified_before[offering.pk] != offering.rems_certified:
             offering.save()
+
+
+@transaction.atomic
+def clinic_coverage_set(
+    *, clinic: Clinic, coverage: dict[str, Iterable[InsurancePlan]], user=None
+) -> None:
+    """Make the plans covering each named treatment (by slug) exactly these.
+
+    No plans means self-pay only; offerings not named keep their plans. Raises
+    ValueError for a treatment the clinic does not offer, and PermissionDenied for a
+    clinic the user may not change (no `user`: the CSV import, checked by its admin).
+    """
+    if user is not None and not permissions.can_change_clinic(user, clinic):
+        raise PermissionDenied("You may not change this clinic's insurance coverage.")
+    offerings = {
+        offering.treatment.slug: offering
+        for offering in clinic.clinic_treatments.select_related("treatment")
+    }
+    if unknown := sorted(set(coverage) - set(offerings)):
+        raise ValueError(
+            f"Coverage for a treatment the clinic does not offer: {', '.join(unknown)}."
+        )
+    for slug, plans in coverage.items():
+        plans = set(plans)
+        # Unchanged offerings are not touched, so their history stays quiet.
+        if plans != set(offerings[slug].insurance_plans.all()):
+            offerings[slug].insurance_plans.set(plans)
+
+
+# --- Requests to list or claim a clinic ---------------------------------------------------
+#
+# The public form stores a request; nothing is public until a directory admin approves it.
+# Approving creates the clinic as a draft (no public page, search or sitemap) or links the
+# claimed one, makes the requester a clinic staff account and invites them by email to
+# choose a password. The admin then checks the listing, marks it verified and lists it.
+
+LISTING_REQUEST_LIMIT = 3
+LISTING_REQUEST_WINDOW = timedelta(hours=1)
+LISTING_REQUEST_LOCK_NAMESPACE = 404_002
+CLINIC_STAFF_GROUP = "Clinic staff"
+# Public addresses under /clinics/ that a clinic's slug must not take.
+RESERVED_CLINIC_SLUGS = frozenset({"list-your-clinic"})
+
+
+class ListingRequestRateLimited(Exception):
+    """The sender has already sent LISTING_REQUEST_LIMIT requests within the window."""
+
+    message = "You've sent several requests in the last hour. Please try again later."
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or self.message)
+
+
+class ListingRequestError(Exception):
+    """The request cannot be approved or rejected as it stands; the message says why."""
+
+
+@transaction.atomic
+def listing_request_submit(
+    *,
+    clinic: Clinic | None,
+    clinic_name: str,
+    street_address: str,
+    city: str,
+    zip_code: str,
+    phone: str,
+    website: str = "",
+    treatments: Iterable[Treatment] = (),
+    contact_name: str,
+    contact_role: str,
+    contact_email: str,
+    contact_phone: str,
+    ip_address: str,
+) -> ListingRequest:
+    """Store a request to list a new clinic (``clinic=None``) or to manage ``clinic``.
+
+    Raises ListingRequestRateLimited when the sender already sent LISTING_REQUEST_LIMIT
+    requests in the last LISTING_REQUEST_WINDOW. Tells the directory admins (after commit).
+    """
+    fingerprint = problem_report_fingerprint(ip_address)
+    recent = _recent_from_sender(
+        ListingRequest.objects,
+        fingerprint=fingerprint,
+        window=LISTING_REQUEST_WINDOW,
+        lock_namespace=LISTING_REQUEST_LOCK_NAMESPACE,
+    )
+    if recent >= LISTING_REQUEST_LIMIT:
+        problem_report_logger.info(
+            "Listing request refused by the rate limit (sender %s…).", fingerprint[:8]
+        )
+        raise ListingRequestRateLimited
+    listing_request = ListingRequest(
+        kind=ListingRequest.Kind.NEW if clinic is None else ListingRequest.Kind.CLAIM,
+        clinic=clinic,
+        clinic_name=clinic_name,
+        street_address=street_address,
+        city=city,
+        zip_code=zip_code,
+        phone=phone,
+        website=website,
+        contact_name=contact_name,
+        contact_role=contact_role,
+        contact_email=contact_email.strip(),
+        contact_phone=contact_phone,
+        sender_fingerprint=fingerprint,
+    )
+    listing_request.full_clean(exclude=["clinic"])
+    listing_request.save()
+    listing_request.treatments.set(treatments)
+    notifications.listing_request_received(listing_request=listing_request)
+    return listing_request
+
+
+def _locked_new_request(listing_request: ListingRequest) -> ListingRequest:
+    locked = ListingRequest.objects.select_for_update().get(pk=listing_request.pk)
+    if locked.status != ListingRequest.Status.NEW:
+        raise ListingRequestError(
+            f"This request was already {locked.get_status_display().lower()}."
+        )
+    return locked
+
+
+def _unique_clinic_slug(name: str) -> str:
+    """A slug no clinic uses, no old address redirects from and no page of ours needs."""
+    base = slugify(name)[:190].strip("-") or "clinic"
+    candidate, number = base, 1
+    while (
+        candidate in RESERVED_CLINIC_SLUGS
+        or Clinic.objects.filter(slug=candidate).exists()
+        or ClinicSlugRedirect.objects.filter(old_slug=candidate).exists()
+    ):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _draft_clinic(listing_request: ListingRequest, *, user) -> Clinic:
+    """The requested clinic as a draft: unverified and not public until an admin lists it."""
+    clinic = Clinic(
+        name=listing_request.clinic_name,
+        slug=_unique_clinic_slug(listing_request.clinic_name),
+        status=Clinic.Status.DRAFT,
+        street_address=listing_request.street_address,
+        city=listing_request.city,
+        zip_code=listing_request.zip_code,
+        phone=listing_request.phone,
+        website=listing_request.website,
+    )
+    clinic.full_clean()
+    clinic._history_user = user
+    clinic.save()
+    for treatment in listing_request.treatments.all():
+        offering = ClinicTreatment(clinic=clinic, treatment=treatment)
+        if treatment.requires_rems:
+            # Nobody has recorded the clinic's REMS certification yet: hidden until then.
+            offering.is_listed = False
+            offering.hidden_reason = ClinicTreatment.HiddenReason.REMS_NOT_RECORDED
+        offering._history_user = user
+        offering.save()
+    return clinic
+
+
+def _unique_username(email: str) -> str:
+    User = get_user_model()
+    base = slugify(email.split("@")[0])[:140] or "clinic-staff"
+    candidate, number = base, 1
+    while User.objects.filter(username__iexact=candidate).exists():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _staff_account(listing_request: ListingRequest):
+    """The requester's account: the one with their work email, or a new one.
+
+    A new account has no usable password until the requester chooses one from the
+    invitation; an existing one keeps its password and gains the clinic.
+    """
+    User = get_user_model()
+    email = listing_request.contact_email
+    accounts = list(User.objects.select_for_update().filter(email__iexact=email)[:2])
+    if len(accounts) > 1:
+        raise ListingRequestError(
+            f"Several accounts use {email}. Link the right one to the clinic under "
+            "Clinic memberships instead."
+        )
+    if accounts:
+        account = accounts[0]
+        if not account.is_active:
+            raise ListingRequestError(
+                f"The account that uses {email} is deactivated. Ask a superuser whether "
+                "to reactivate it before approving."
+            )
+        if not account.is_staff:
+            account.is_staff = True
+            account.save(update_fields=["is_staff"])
+    else:
+        first_name, _, last_name = listing_request.contact_name.strip().rpartition(" ")
+        account = User(
+            username=_unique_username(email),
+            email=email,
+            first_name=(first_name or last_name)[:150],
+            last_name=(last_name if first_name else "")[:150],
+            is_staff=True,
+            is_active=True,
+        )
+        account.set_unusable_password()
+        account.save()
+    account.groups.add(Group.objects.get(name=CLINIC_STAFF_GROUP))
+    return account
+
+
+@transaction.atomic
+def listing_request_approve(*, listing_request: ListingRequest, user) -> ListingRequest:
+    """Create the draft clinic (or take the claimed one) and invite the requester as its staff.
+
+    Raises PermissionDenied for anyone but a directory admin, and ListingRequestError when
+    the request was already handled or its account cannot be used.
+    """
+    if not permissions.can_handle_listing_request(user):
+        raise PermissionDenied("You may not approve listing requests.")
+    listing_request = _locked_new_request(listing_request)
+    if listing_request.kind == ListingRequest.Kind.NEW:
+        clinic = _draft_clinic(listing_request, user=user)
+    elif listing_request.clinic is None:
+        raise ListingRequestError("The claimed clinic has been deleted since the request.")
+    else:
+        clinic = listing_request.clinic
+    account = _staff_account(listing_request)
+    ClinicMembership.objects.get_or_create(
+        user=account, clinic=clinic, defaults={"role": ClinicMembership.Role.MANAGER}
+    )
+    listing_request.clinic = clinic
+    listing_request.staff_user = account
+    listing_request.status = ListingRequest.Status.APPROVED
+    listing_request.handled_at = timezone.now()
+    listing_request.handled_by = user
+    listing_request.save()
+    notifications.listing_request_approved(listing_request=listing_request)
+    return listing_request
+
+
+@transaction.atomic
+def listing_request_reject(*, listing_request: ListingRequest, user) -> ListingRequest:
+    """Close the request without creating anything, and send the requester a polite note."""
+    if not permissions.can_handle_listing_request(user):
+        raise PermissionDenied("You may not reject listing requests.")
+    listing_request = _locked_new_request(listing_request)
+    listing_request.status = ListingRequest.Status.REJECTED
+    listing_request.handled_at = timezone.now()
+    listing_request.handled_by = user
+    listing_request.save(update_fields=["status", "handled_at", "handled_by"])
+    notifications.listing_request_rejected(listing_request=listing_request)
+    return listing_request
+
+
+@transaction.atomic
+def listing_request_invite_again(*, listing_request: ListingRequest, user) -> ListingRequest:
+    """Send a fresh invitation when the first link expired before a password was chosen."""
+    if not permissions.can_handle_listing_request(user):
+        raise PermissionDenied("You may not send invitations.")
+    listing_request = ListingRequest.objects.select_related("staff_user", "clinic").get(
+        pk=listing_request.pk
+    )
+    account = listing_request.staff_user
+    if listing_request.status != ListingRequest.Status.APPROVED or account is None:
+        raise ListingRequestError("Only an approved request has an invitation to send again.")
+    if account.has_usable_password():
+        raise ListingRequestError(f"{account.get_username()} has already chosen a password.")
+    notifications.listing_request_approved(listing_request=listing_request)
+    return listing_request
+
+
+# --- Reminding clinic staff of listings not checked for a year -----------------------------
+
+STALE_REMINDER_INTERVAL = timedelta(days=30)
+
+
+def stale_listing_reminders_send(*, today=None) -> int:
+    """Mail each clinic's staff about a listing nobody has checked for 12 months.
+
+    For the daily cron (``manage.py send_stale_listing_reminders``): a clinic is reminded
+    at most once every STALE_REMINDER_INTERVAL while it stays unchecked, and each reminder
+    is recorded (StaleListingReminder) in the transaction that mails it, so running the
+    command again the same day sends nothing, and a mail that fails is tried again the
+    next day. Returns how many clinics were reminded.
+    """
+    today = today or timezone.localdate()
+    reminded_lately = StaleListingReminder.objects.filter(
+        clinic=OuterRef("pk"), sent_on__gt=today - STALE_REMINDER_INTERVAL
+    )
+    has_staff = ClinicMembership.objects.filter(
+        clinic=OuterRef("pk"), user__is_active=True, user__is_staff=True
+    ).exclude(user__email="")
+    clinics = (
+        Clinic.objects.listed()
+        .awaiting_staff_check(today)
+        .filter(Exists(has_staff))
+        .exclude(Exists(reminded_lately))
+        .order_by("pk")
+    )
+    reminded = 0
+    for clinic in clinics:
+        recipients = notifications.clinic_staff_emails(clinic)
+        with transaction.atomic():
+            _, created = StaleListingReminder.objects.get_or_create(
+                clinic=clinic, sent_on=today, defaults={"sent_to": "\n".join(recipients)}
+            )
+            if created:  # else another run got here first today
+                notifications.stale_listing_reminder_send(clinic=clinic, recipients=recipients)
+                reminded += 1
+    return reminded

@@ -1,18 +1,32 @@
 from urllib.parse import urlencode
 
+from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from clinics import crisis, services
+from clinics import crisis, maps, services
 from clinics.filters import ClinicFilter
-from clinics.forms import NearForm, ProblemReportForm
-from clinics.hours import is_open_at, weekly_schedule
+from clinics.forms import (
+    MAX_COMPARED,
+    CompareForm,
+    ListingRequestForm,
+    NearForm,
+    ProblemReportForm,
+)
+from clinics.hours import upcoming_exceptions, weekly_schedule
 from clinics.models import Clinic, ClinicSlugRedirect, Condition, Treatment
-from clinics.search import facets, relaxations
+from clinics.search import (
+    active_choices,
+    card_matches,
+    facets,
+    ignored_choices,
+    relaxations,
+    summary,
+)
 from config.site.page_cache import cache_public_page
 
 PAGE_SIZE = 20
@@ -53,6 +67,10 @@ def clinic_list(request):
     shows_crisis_panel = crisis_words or crisis.is_crisis_condition(
         request.GET.getlist("condition")
     )
+    for clinic in page_obj.object_list:
+        clinic.matches = card_matches(search, clinic)
+    count = page_obj.paginator.count
+    choices = active_choices(search)
     response = render(
         request,
         "clinics/clinic_list.html",
@@ -62,7 +80,21 @@ def clinic_list(request):
             "page_obj": page_obj,
             "page_message": page_message,
             "facets": facets(search),
-            "suggestions": relaxations(search) if not page_obj.paginator.count else [],
+            "suggestions": relaxations(search) if not count else [],
+            "summary": summary(search, count),
+            "choices": choices,
+            # The words have their own box; the rest sit behind the "Filters (N)" control.
+            "filter_count": sum(choice.key != "q" for choice in choices),
+            "ignored": ignored_choices(search),
+            # Someone in crisis is sent to no other host, not even a tile server.
+            "results_map": maps.clinics_map(
+                page_obj.object_list,
+                search.place,
+                first_number=page_obj.start_index(),
+                tiles=not shows_crisis_panel,
+            )
+            if count
+            else None,
             "shows_crisis_panel": shows_crisis_panel,
             "crisis_words_left_out": crisis_words_left_out,
         },
@@ -74,8 +106,8 @@ def clinic_list(request):
 @require_safe
 @cache_public_page
 def clinic_detail(request, slug):
-    # Every clinic has a page, closed ones included: the page says it has closed.
-    clinic = Clinic.objects.with_detail_data().filter(slug=slug).first()
+    # Every published clinic has a page, closed ones included: the page says it has closed.
+    clinic = Clinic.objects.published().with_detail_data().filter(slug=slug).first()
     if clinic is None:
         # A renamed clinic keeps its old addresses (rows written by clinics.signals).
         current_slug = (
@@ -86,14 +118,15 @@ def clinic_detail(request, slug):
         if current_slug is None:
             raise Http404("No clinic has this address.")
         return redirect("clinics:clinic_detail", slug=current_slug, permanent=True)
-    hours = list(clinic.opening_hours.all())
     return render(
         request,
         "clinics/clinic_detail.html",
         {
             "clinic": clinic,
-            "schedule": weekly_schedule(hours),
-            "open_now": clinic.status == Clinic.Status.LISTED and is_open_at(hours),
+            "schedule": weekly_schedule(clinic.opening_hours.all()),
+            "special_days": upcoming_exceptions(clinic.upcoming_hours_exceptions),
+            "open_now": clinic.is_open_at(),
+            "clinic_map": maps.clinic_map(clinic),
         },
     )
 
@@ -120,7 +153,7 @@ def condition_detail(request, slug):
             "condition": condition,
             "near_form": near_form,
             "place": place,
-            "clinics": clinics.with_card_data()[:CONDITION_PAGE_CLINICS],
+            "clinics": clinics.with_card_data().with_headline_price()[:CONDITION_PAGE_CLINICS],
             "total": total,
             "search_url": reverse("clinics:clinic_list") + "?" + urlencode(search_params),
             "shows_crisis_panel": crisis.is_crisis_condition([condition.slug]),
@@ -145,13 +178,70 @@ def treatment_detail(request, slug):
     )
 
 
+def _compare_query(slugs, near: str = "") -> str:
+    params = QueryDict(mutable=True)
+    params.setlist("c", list(slugs))
+    if near:
+        params["near"] = near
+    return "?" + params.urlencode()
+
+
+@require_safe
+@cache_public_page(params=(CompareForm,))
+def clinic_compare(request):
+    """Up to three clinics side by side, at an address that can be shared and printed."""
+    form = CompareForm(request.GET)
+    form.is_valid()  # a place we cannot find is said on the page; the rest still shows
+    slugs = form.cleaned_data.get("c", [])
+    place = form.cleaned_data.get("near")
+    near = form.data.get("near", "") if place else ""
+    chosen = slugs[:MAX_COMPARED]
+    found = {}
+    if chosen:
+        clinics = Clinic.objects.published().with_detail_data().filter(slug__in=chosen)
+        if place:
+            clinics = clinics.with_distance(place.latitude, place.longitude)
+        found = {clinic.slug: clinic for clinic in clinics}
+    missing = [slug for slug in chosen if slug not in found]
+    if missing:
+        # A renamed clinic's old address still works: go to the address with its new one.
+        renamed = dict(
+            ClinicSlugRedirect.objects.filter(old_slug__in=missing).values_list(
+                "old_slug", "clinic__slug"
+            )
+        )
+        if renamed:
+            current = dict.fromkeys(renamed.get(slug, slug) for slug in slugs)
+            url = reverse("clinics:clinic_compare") + _compare_query(current, near)
+            return redirect(url, permanent=True)
+    compared = [found[slug] for slug in chosen if slug in found]
+    for clinic in compared:
+        clinic.schedule = weekly_schedule(clinic.opening_hours.all())
+        clinic.open_now = clinic.is_open_at()
+        others = [other.slug for other in compared if other is not clinic]
+        clinic.remove_query = _compare_query(others, near)
+    return render(
+        request,
+        "clinics/clinic_compare.html",
+        {
+            "form": form,
+            "clinics": compared,
+            "place": place,
+            "missing": missing,
+            "asked": len(slugs),
+            "left_out": len(slugs) - len(chosen),
+            "max_compared": MAX_COMPARED,
+        },
+    )
+
+
 # --- Problem reports from the public (issue 4) ---
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def problem_report_create(request, slug):
     # Closed clinics stay reportable: "it has reopened" is a useful report.
-    clinic = get_object_or_404(Clinic, slug=slug)
+    clinic = get_object_or_404(Clinic.objects.published(), slug=slug)
     form = ProblemReportForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
@@ -182,5 +272,69 @@ def problem_report_create(request, slug):
 
 @require_safe
 def problem_report_thanks(request, slug):
-    clinic = get_object_or_404(Clinic, slug=slug)
+    clinic = get_object_or_404(Clinic.objects.published(), slug=slug)
     return render(request, "clinics/problemreport_thanks.html", {"clinic": clinic})
+
+
+# --- List your clinic, or claim its listing ---
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def listing_request_create(request):
+    # ?clinic=<slug> (a hidden field once posted) claims that listing; without it, a new one.
+    params = request.POST if request.method == "POST" else request.GET
+    claim_slug = params.get("clinic", "").strip()
+    claimed = get_object_or_404(Clinic.objects.published(), slug=claim_slug) if claim_slug else None
+    if request.method == "POST":
+        form = ListingRequestForm(request.POST)
+    elif claimed:
+        form = ListingRequestForm(initial=ListingRequestForm.initial_for(claimed))
+    else:
+        form = ListingRequestForm()
+    status = 200
+    if request.method == "POST":
+        thanks = redirect("clinics:listing_request_thanks")
+        if form.honeypot_filled:
+            # Bots see the same thank-you page as people, but nothing is stored.
+            return thanks
+        if form.is_valid():
+            try:
+                services.listing_request_submit(
+                    clinic=claimed,
+                    **form.listing_details(),
+                    ip_address=request.META.get("REMOTE_ADDR", ""),
+                )
+            except services.ListingRequestRateLimited as exc:
+                form.add_error(None, str(exc))
+                status = 429
+            else:
+                return thanks
+    return render(
+        request,
+        "clinics/listingrequest_form.html",
+        {"form": form, "claimed": claimed},
+        status=status,
+    )
+
+
+@require_safe
+def listing_request_thanks(request):
+    return render(request, "clinics/listingrequest_thanks.html")
+
+
+class StaffInvitationView(PasswordResetConfirmView):
+    """Choose a password from the invitation that approving a listing request mails.
+
+    Django's password-reset confirmation: the one-time token is checked, moved out of
+    the address into the session, and spent once the password is set; it expires after
+    PASSWORD_RESET_TIMEOUT.
+    """
+
+    template_name = "clinics/staff_invitation.html"
+    success_url = reverse_lazy("clinics:staff_invitation_done")
+    title = "Choose your password"
+
+
+@require_safe
+def staff_invitation_done(request):
+    return render(request, "clinics/staff_invitation_done.html")

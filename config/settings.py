@@ -13,6 +13,7 @@ section for every variable). DJANGO_ENV selects the mode:
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -267,8 +268,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
 # --- Email -------------------------------------------------------------------
-# Only password-reset emails for staff (config/site/password_reset.py). In development
-# they are printed to the terminal; in production they go out through SMTP.
+# Staff mail only: password resets (config/site/password_reset.py), the workflow
+# notifications and reminders (config/site/mail.py) and onboarding invitations. In
+# development they are printed to the terminal; in production they go out through SMTP.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "").strip() or (
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
@@ -283,6 +285,10 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 # A slow mail server must not hold a worker for long.
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# The sender of Django's own error mails to ADMINS (none are configured by default).
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "").strip() or DEFAULT_FROM_EMAIL
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
 
 # --- Internationalisation ----------------------------------------------------
 
@@ -342,6 +348,20 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Maps are drawn on the server and load nothing from other hosts (clinics/maps.py).
+# MAP_TILE_URL (off by default) names a tile server, "https://tiles.example.org/{z}/{x}/{y}.png":
+# its tiles then sit under the maps, and every visitor's browser asks that host for the
+# area they searched (README: "Maps and privacy"). Only then is its origin allowed.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "").strip()
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "").strip()
+if MAP_TILE_URL:
+    _tiles = urlsplit(MAP_TILE_URL)
+    if _tiles.scheme not in ("https", "http") or not _tiles.netloc:
+        raise ImproperlyConfigured("MAP_TILE_URL must be an http(s) address.")
+    if not all(part in MAP_TILE_URL for part in ("{z}", "{x}", "{y}")):
+        raise ImproperlyConfigured("MAP_TILE_URL must contain {z}, {x} and {y}.")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
+
 # --- Logging -----------------------------------------------------------------
 
 LOGGING = {
@@ -375,3 +395,38 @@ CORRECTIONS_EMAIL = os.environ.get("DJANGO_CORRECTIONS_EMAIL", "").strip()
 # worker shares what they build (the ZIP-code index, the search index) instead of
 # building its own.
 WARM_UP_CALLABLES = ["clinics.geo.warm", "clinics.search_index.warm"]
+
+# --- Open data (the HSDS API under /api/hsds/, README: "Open data") -----------------
+
+HSDS_PUBLISHER = {
+    "name": os.environ.get("HSDS_PUBLISHER", "").strip() or SITE_NAME,
+    "url": os.environ.get("HSDS_PUBLISHER_URL", "").strip() or SITE_URL,
+}
+# The data's licence, by SPDX identifier. CC BY 4.0 by default: the README says why.
+OPEN_DATA_LICENSES = {
+    "CC-BY-4.0": (
+        "Creative Commons Attribution 4.0 International",
+        "https://creativecommons.org/licenses/by/4.0/",
+    ),
+    "ODbL-1.0": (
+        "Open Data Commons Open Database License 1.0",
+        "https://opendatacommons.org/licenses/odbl/1-0/",
+    ),
+    "CC0-1.0": (
+        "Creative Commons Zero 1.0 Universal",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
+}
+_license_id = os.environ.get("HSDS_LICENSE", "").strip() or "CC-BY-4.0"
+if _license_id not in OPEN_DATA_LICENSES:
+    raise ImproperlyConfigured(
+        f"HSDS_LICENSE must be one of {', '.join(OPEN_DATA_LICENSES)}, not {_license_id!r}."
+    )
+HSDS_LICENSE = {
+    "id": _license_id,
+    "name": OPEN_DATA_LICENSES[_license_id][0],
+    "url": OPEN_DATA_LICENSES[_license_id][1],
+}
+# Requests per client (a keyed hash of its address) per window of seconds; 0: no limit.
+HSDS_RATE_LIMIT = int(os.environ.get("HSDS_RATE_LIMIT", "120"))
+HSDS_RATE_WINDOW = max(1, int(os.environ.get("HSDS_RATE_WINDOW", "60")))

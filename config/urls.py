@@ -26,6 +26,7 @@ urlpatterns = [
         views.how_results_are_ordered,
         name="how_results_are_ordered",
     ),
+    path("open-data/", views.open_data, name="open_data"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -50,5 +51,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("articles/", include("articles.urls")),
+    # The directory as open data: a read-only HSDS 3.0 API (clinics/hsds/).
+    path("api/hsds/", include("clinics.hsds.urls")),
     path("", include("clinics.urls")),
 ]

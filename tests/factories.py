@@ -12,7 +12,9 @@ from clinics.models import (
     ClinicTreatment,
     Condition,
     CrisisResource,
+    HoursException,
     InsurancePlan,
+    ListingRequest,
     OpeningHours,
     ProblemReport,
     Treatment,
@@ -116,6 +118,18 @@ class OpeningHoursFactory(factory.django.DjangoModelFactory):
     closes = datetime.time(17, 0)
 
 
+class HoursExceptionFactory(factory.django.DjangoModelFactory):
+    """A holiday: closed all day. Pass closed=False with opens/closes for special hours."""
+
+    class Meta:
+        model = HoursException
+
+    clinic = factory.SubFactory(ClinicFactory)
+    date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
+    closed = True
+    note = "Holiday"
+
+
 class ClinicMembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ClinicMembership
@@ -132,6 +146,34 @@ class ProblemReportFactory(factory.django.DjangoModelFactory):
     clinic = factory.SubFactory(ClinicFactory)
     category = ProblemReport.Category.PHONE
     details = "The phone number rings a different business."
+
+
+class ListingRequestFactory(factory.django.DjangoModelFactory):
+    """A new request to list a clinic, as the public form stores it (claim: pass clinic=)."""
+
+    class Meta:
+        model = ListingRequest
+        skip_postgeneration_save = True
+
+    kind = factory.LazyAttribute(
+        lambda row: ListingRequest.Kind.CLAIM if row.clinic else ListingRequest.Kind.NEW
+    )
+    clinic = None
+    clinic_name = factory.Sequence(lambda n: f"Requested Clinic {n}")
+    street_address = factory.Sequence(lambda n: f"{200 + n} Request Road")
+    city = "Sacramento"
+    zip_code = "95816"
+    phone = factory.Sequence(lambda n: f"+1916555{300 + n % 100:04d}")
+    website = "https://requested.example.org/"
+    contact_name = "Pat Example"
+    contact_role = "Practice manager"
+    contact_email = factory.Sequence(lambda n: f"manager{n}@requested.example.org")
+    contact_phone = "+19165550199"
+
+    @factory.post_generation
+    def treatments(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.treatments.add(*extracted)
 
 
 class CrisisResourceFactory(factory.django.DjangoModelFactory):

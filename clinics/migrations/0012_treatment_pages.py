@@ -127,7 +127,9 @@ TREATMENT_PAGES = {
             "Ketamine taken as a tablet or lozenge that melts in your mouth or under your "
             "tongue. It is often made by a compounding pharmacy and may be taken at home. In "
             "October 2023 the FDA warned about the risks of compounded ketamine, including "
-            "pills taken at home."
+            "pills taken at home. It said this ketamine can make you sleepy or feel detached. It "
+            "can slow your breathing, raise your blood pressure and cause bladder problems. "
+            "Ketamine is not FDA-approved to treat any mental health condition."
         ),
         "what_to_expect": (
             "A clinician chooses the dose and tells you how to take it. You let the tablet or "
@@ -136,9 +138,8 @@ TREATMENT_PAGES = {
             "to watch you. Do not drive after a dose."
         ),
         "safety_notes": (
-            "Ketamine is not FDA-approved to treat any mental health condition. The FDA has "
-            "not checked compounded ketamine for safety, quality or how well it works. It is "
-            "not part of the REMS safety program that covers Spravato."
+            "The FDA has not checked compounded ketamine for safety, quality or how well it "
+            "works. It is not part of the REMS safety program that covers Spravato."
         ),
         "fda_compounding_warning": True,
         "sources": [FDA_COMPOUNDING],
@@ -167,7 +168,10 @@ TREATMENT_PAGES = {
         "description": (
             "Video visits for a check-up, a follow-up or a prescription, where the law "
             "allows. Some clinicians prescribe ketamine by video, to take at home. In October "
-            "2023 the FDA warned about the risks of that kind of ketamine."
+            "2023 the FDA warned about the risks of that kind of ketamine. It said this ketamine "
+            "can make you sleepy or feel detached. It can slow your breathing, raise your blood "
+            "pressure and cause bladder problems. Ketamine is not FDA-approved to treat any "
+            "mental health condition."
         ),
         "what_to_expect": (
             "You talk with a clinician by video from home. They ask about your health, your "
@@ -175,8 +179,7 @@ TREATMENT_PAGES = {
         ),
         "safety_notes": (
             "When you take ketamine at home, no health worker is there to watch you. The FDA "
-            "says this adds risk. Ketamine is not FDA-approved to treat any mental health "
-            "condition."
+            "says this adds risk."
         ),
         "fda_compounding_warning": True,
         "sources": [FDA_COMPOUNDING],

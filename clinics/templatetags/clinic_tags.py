@@ -4,13 +4,16 @@ help panel (the about page)."""
 
 from __future__ import annotations
 
+import datetime
+
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
 
-from clinics.hours import opening_hours_specification
-from clinics.models import Condition, CrisisResource
+from clinics import hours as opening_hours
+from clinics.models import Clinic, Condition, CrisisResource
 from config.site.json_ld import json_ld_script_body
+from config.site.seo import truncate_sentence
 
 register = template.Library()
 
@@ -39,8 +42,27 @@ def miles(value) -> str:
     return f"{float(value):.1f} mi"
 
 
-def clinic_structured_data(clinic, hours, treatments, conditions) -> dict:
-    """schema.org MedicalClinic for one clinic, from already-fetched related rows."""
+def price_range(treatments) -> str:
+    """ "$450–$700": the lowest to the highest self-pay price a session; "" if none."""
+    prices = [
+        price for offer in treatments for price in (offer.price_min, offer.price_max) if price
+    ]
+    if not prices:
+        return ""
+    low, high = min(prices), max(prices)
+    return f"${low:,}" if low == high else f"${low:,}–${high:,}"
+
+
+def clinic_structured_data(
+    clinic, hours, treatments, conditions, exceptions=(), today=None
+) -> dict:
+    """schema.org MedicalClinic for one clinic, from already-fetched related rows.
+
+    `exceptions` (HoursException rows) become specialOpeningHoursSpecification. A
+    temporarily closed clinic publishes no regular hours, as if it were open: one
+    special entry says it is closed from `today` (default: today in Pacific time) until
+    the day before it expects to reopen, and the description says why.
+    """
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalClinic",
@@ -56,13 +78,28 @@ def clinic_structured_data(clinic, hours, treatments, conditions) -> dict:
             "addressCountry": "US",
         },
         "isAcceptingNewPatients": clinic.accepting_new_patients,
-        "openingHoursSpecification": opening_hours_specification(hours),
+        "openingHoursSpecification": opening_hours.opening_hours_specification(hours),
         "availableService": [
             {"@type": "MedicalTherapy", "name": offer.treatment.name} for offer in treatments
         ],
     }
     if clinic.description:
         data["description"] = clinic.description
+    if clinic.status == Clinic.Status.TEMPORARILY_CLOSED:
+        today = today or opening_hours.pacific_today()
+        reopens = clinic.reopens_on
+        through = reopens - datetime.timedelta(days=1) if reopens and reopens > today else None
+        del data["openingHoursSpecification"]
+        data["specialOpeningHoursSpecification"] = [
+            opening_hours.closed_specification(today, through)
+        ]
+        data["description"] = " ".join(filter(None, [clinic.closure_notice, clinic.description]))
+    elif exceptions:
+        data["specialOpeningHoursSpecification"] = (
+            opening_hours.special_opening_hours_specification(exceptions)
+        )
+    if prices := price_range(treatments):
+        data["priceRange"] = prices
     if clinic.latitude is not None and clinic.longitude is not None:
         data["geo"] = {
             "@type": "GeoCoordinates",
@@ -79,10 +116,62 @@ def clinic_structured_data(clinic, hours, treatments, conditions) -> dict:
 @register.simple_tag
 def clinic_json_ld(clinic):
     """<script type="application/ld+json"> for the clinic page (uses its prefetches)."""
+    exceptions = getattr(clinic, "upcoming_hours_exceptions", None)
     data = clinic_structured_data(
         clinic,
         hours=clinic.opening_hours.all(),
         treatments=clinic.clinic_treatments.all(),
         conditions=clinic.conditions.all(),
+        exceptions=clinic.hours_exceptions.all() if exceptions is None else exceptions,
     )
+    return format_html('<script type="application/ld+json">{}</script>', json_ld_script_body(data))
+
+
+@register.filter
+def clinic_meta_description(clinic) -> str:
+    """The clinic page's meta and link-preview description."""
+    about = (
+        f"{clinic.name} in {clinic.city}, {clinic.state}: ketamine treatments, prices, "
+        "insurance, opening hours and how to contact the clinic."
+    )
+    if clinic.status == Clinic.Status.TEMPORARILY_CLOSED:
+        return f"Temporarily closed. {about}"
+    return about
+
+
+def condition_structured_data(condition, clinics) -> dict:
+    """schema.org MedicalWebPage about a condition, listing the clinics the page shows."""
+    url = settings.SITE_URL + condition.get_absolute_url()
+    return {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "url": url,
+        "name": f"{condition.name}: ketamine clinics near Sacramento",
+        "description": truncate_sentence(condition.summary),
+        "inLanguage": "en-US",
+        "about": {"@type": "MedicalCondition", "name": condition.name, "url": url},
+        "mainEntity": {
+            "@type": "ItemList",
+            "name": f"Clinics that treat {condition.name}",
+            "numberOfItems": len(clinics),
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "item": {
+                        "@type": "MedicalClinic",
+                        "name": clinic.name,
+                        "url": settings.SITE_URL + clinic.get_absolute_url(),
+                    },
+                }
+                for position, clinic in enumerate(clinics, start=1)
+            ],
+        },
+    }
+
+
+@register.simple_tag
+def condition_json_ld(condition, clinics):
+    """<script type="application/ld+json"> for a condition page and the clinics it lists."""
+    data = condition_structured_data(condition, list(clinics))
     return format_html('<script type="application/ld+json">{}</script>', json_ld_script_body(data))

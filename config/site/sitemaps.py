@@ -14,6 +14,7 @@ class PageSitemap(Sitemap):
             "about",
             "editorial_policy",
             "how_results_are_ordered",
+            "open_data",
             "clinics:clinic_list",
             "articles:article_list",
         ]

@@ -1,4 +1,5 @@
-"""Site-wide pages that belong to no single app: home, about, policies, health, robots."""
+"""Site-wide pages that belong to no single app: home, about, policies, open data, health,
+robots."""
 
 import logging
 
@@ -40,6 +41,23 @@ def editorial_policy(request):
 @require_safe
 def how_results_are_ordered(request):
     return render(request, "pages/how_results_are_ordered.html")
+
+
+@require_safe
+def open_data(request):
+    # The API lives in the clinics app; this page only names its addresses and terms.
+    return render(
+        request,
+        "pages/open_data.html",
+        {
+            "publisher": settings.HSDS_PUBLISHER,
+            "license": settings.HSDS_LICENSE,
+            "rate_limit": settings.HSDS_RATE_LIMIT,
+            "rate_window": settings.HSDS_RATE_WINDOW,
+            "api_root": settings.SITE_URL + reverse("hsds:root"),
+            "openapi_url": settings.SITE_URL + reverse("hsds:openapi"),
+        },
+    )
 
 
 @require_safe

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
+
 from clinics.admin_forms import DAY_KEYS, format_time_of_day
 from clinics.models import Clinic, ClinicMembership, ClinicTreatment, OpeningHours, ProblemReport
 
@@ -17,13 +19,16 @@ def management_form(prefix: str, total: int = 0, initial: int = 0) -> dict[str, 
     }
 
 
-def clinic_post_data(clinic: Clinic, *, hours=None, treatments=None, **overrides) -> dict:
+def clinic_post_data(
+    clinic: Clinic, *, hours=None, treatments=None, exceptions=None, **overrides
+) -> dict:
     """Everything the clinic change form posts, as an unchanged save would send it.
 
     `hours` is the whole week as a list of {"weekday", "opens", "closes"} dicts (times as
-    datetime.time or "HH:MM"), sent through the weekly hours editor; `treatments` is a
-    list of dicts for the inline rows (with "id" for existing rows). By default the
-    clinic's current hours and treatments are sent back unchanged.
+    datetime.time or "HH:MM"), sent through the weekly hours editor; `treatments` and
+    `exceptions` (holiday and special hours) are lists of dicts for the inline rows (with
+    "id" for existing rows). By default the clinic's current hours, treatments (with the
+    plans covering each) and upcoming exceptions are sent back unchanged.
     """
     clinic.refresh_from_db()
     data = {
@@ -47,6 +52,9 @@ def clinic_post_data(clinic: Clinic, *, hours=None, treatments=None, **overrides
         "insurance_plans": [str(pk) for pk in clinic.insurance_plans.values_list("pk", flat=True)],
         "medical_director": clinic.medical_director,
         "clinician_credentials": list(clinic.clinician_credentials),
+        "closure_reason": clinic.closure_reason,
+        "reopens_on": "" if clinic.reopens_on is None else clinic.reopens_on.isoformat(),
+        "consult_fee": "" if clinic.consult_fee is None else str(clinic.consult_fee),
     }
     for flag in (
         "is_demo",
@@ -72,12 +80,35 @@ def clinic_post_data(clinic: Clinic, *, hours=None, treatments=None, **overrides
                 "treatment": row.treatment_id,
                 "price_min": row.price_min,
                 "price_max": row.price_max,
+                "course_price": row.course_price,
+                "course_sessions": row.course_sessions,
+                "insurance_plans": [
+                    str(pk) for pk in row.insurance_plans.values_list("pk", flat=True)
+                ],
                 "rems_certified": "on" if row.rems_certified else "",
             }
             for row in clinic.clinic_treatments.all()
         ]
+    if exceptions is None:
+        since = timezone.localdate() - datetime.timedelta(days=1)
+        exceptions = [
+            {
+                "id": row.pk,
+                "date": row.date.isoformat(),
+                "closed": "on" if row.closed else "",
+                **{
+                    name: ""
+                    if getattr(row, name) is None
+                    else format_time_of_day(getattr(row, name))
+                    for name in ("opens", "closes", "reopens", "closes_again")
+                },
+                "note": row.note,
+            }
+            for row in clinic.hours_exceptions.filter(date__gte=since)
+        ]
     data.update(weekly_hours(hours))
     data.update(_inline_rows("clinic_treatments", clinic, treatments))
+    data.update(_inline_rows("hours_exceptions", clinic, exceptions))
     data.update(management_form("memberships", 0, 0))
     data.update(overrides)
     return data
@@ -112,6 +143,9 @@ def _inline_rows(prefix: str, clinic: Clinic, rows: list[dict]) -> dict:
             if key == "DELETE":
                 if value:
                     data[f"{prefix}-{index}-DELETE"] = "on"
+                continue
+            if isinstance(value, list):  # a multiple choice, e.g. checkboxes
+                data[f"{prefix}-{index}-{key}"] = [str(item) for item in value]
                 continue
             if hasattr(value, "strftime"):
                 value = value.strftime("%H:%M")

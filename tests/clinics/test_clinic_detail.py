@@ -148,6 +148,28 @@ def test_last_verified_date_and_no_stale_notice_when_recent(client, clinic):
     assert "may be out of date" not in page
 
 
+def test_page_shows_the_directorys_and_the_clinics_check_with_their_dates(client, clinic):
+    clinic.staff_confirmed_on = datetime.date(2026, 11, 2)
+    clinic.save()
+
+    page = get_page(client, clinic)
+
+    assert (
+        'Verified by the directory on <time datetime="2026-09-01">September 1, 2026</time>.' in page
+    )
+    assert 'Confirmed by the clinic on <time datetime="2026-11-02">November 2, 2026</time>.' in page
+
+
+def test_page_says_when_neither_the_directory_nor_the_clinic_has_checked(client, clinic):
+    clinic.last_verified_on = None
+    clinic.save()
+
+    page = get_page(client, clinic)
+
+    assert "Not yet verified by the directory." in page
+    assert "Not yet confirmed by the clinic." in page
+
+
 def test_stale_notice_after_twelve_months(client, clinic):
     clinic.last_verified_on = timezone.localdate() - datetime.timedelta(days=400)
     clinic.save()

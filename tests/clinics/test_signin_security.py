@@ -209,7 +209,7 @@ def test_directory_admin_cannot_delete_the_sign_in_log(client, staff):
 
     listing = admin_client.get("/admin/axes/accesslog/")
     delete_page = admin_client.get(f"/admin/axes/accesslog/{entry.pk}/delete/")
-    bulk = admin_client.post(
+    admin_client.post(
         "/admin/axes/accesslog/",
         {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"},
     )
@@ -217,7 +217,6 @@ def test_directory_admin_cannot_delete_the_sign_in_log(client, staff):
     assert listing.status_code == 200
     assert b"locked-staff" in listing.content
     assert delete_page.status_code == 403
-    assert bulk.status_code in (200, 302, 403)
     assert AccessLog.objects.filter(pk=entry.pk).exists()
 
 

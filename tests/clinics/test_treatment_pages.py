@@ -75,7 +75,10 @@ def test_safety_boxes_read_at_grade_8_or_below(include):
 
 @pytest.mark.parametrize("slug", ["oral-sublingual", "telehealth"])
 def test_oral_and_telehealth_descriptions_state_the_fda_warning(slug):
-    assert "October 2023 the FDA warned" in treatment(slug).description
+    description = treatment(slug).description
+    assert "October 2023 the FDA warned" in description
+    assert "bladder problems" in description
+    assert "not FDA-approved to treat any mental health condition" in description
     assert treatment(slug).fda_compounding_warning
 
 

@@ -372,20 +372,21 @@ class Command(BaseCommand):
             f"\nMeasuring {len(URLS)} URLs, {options['duration']} s each, "
             f"{options['connections']} connections, {options['workers']} gunicorn workers."
         )
+        # Each table is printed as soon as it is measured, so nothing is lost to a later error.
         with self.gunicorn(bench_url) as base_url:
             statuses = {path: self.probe(base_url + path) for _, path, _ in URLS}
             cold = self.run_pass("cold", base_url, statuses, warmup=0)
+            self.report("Cold (first pass after gunicorn starts)", cold)
             warm = self.run_pass("warm", base_url, statuses, warmup=options["warmup"])
+            self.report("Warm (second pass, after a warm-up)", warm)
             mix = self.run_mix(base_url, ceiling=warm[0])
+            self.report("Patient mix (page cache on, every request a different search)", [mix])
             memory = self.memory(self.server.pid)
         with self.gunicorn(bench_url, page_cache=False) as base_url:
             uncached = self.run_pass("uncached", base_url, statuses, warmup=options["warmup"])
+            self.report("Page cache off (warm pass)", uncached)
         scale = [self.scale_point(size, bench_url) for size in sizes]
 
-        self.report("Cold (first pass after gunicorn starts)", cold)
-        self.report("Warm (second pass, after a warm-up)", warm)
-        self.report("Patient mix (page cache on, every request a different search)", [mix])
-        self.report("Page cache off (warm pass)", uncached)
         self.say(
             f"\nMemory after the run: gunicorn master + {memory['processes'] - 1} workers "
             f"RSS {memory['rss_mib']:.0f} MiB in total (PSS {memory['pss_mib']:.0f} MiB, "

@@ -1,0 +1,643 @@
+"""Import organizations, locations and services from HSDS 3.0 data as draft clinics.
+
+``manage.py import_hsds PATH`` reads either an HSDS JSON package (an array of
+organizations, services or services at locations, nested as the API's full shapes;
+our own ``/api/hsds/organizations?full=true&full_service=true&format=ndjson`` export
+is one, one organization per line) or a tabular data package (``datapackage.json``
+beside the CSV files). Every organization becomes a **draft** clinic: unverified, in
+no public page, search, sitemap or open data, until a directory admin reviews and
+lists it.
+
+Matching: an organization whose id is an existing clinic's ``uuid``, or whose name,
+street address and ZIP code are an existing clinic's, is that clinic. A matched draft
+is updated; a matched clinic that is already public is left alone (skipped, with the
+reason), because an import must not overwrite what the directory has verified. A new
+clinic keeps the organization's id as its ``uuid``, so its services keep their ids.
+
+All or nothing: every record is checked, every problem is reported with the record
+it belongs to, and nothing is written unless every record is valid (one transaction).
+``dry_run`` reports what would happen and writes nothing.
+
+Read back from our own taxonomy (clinics.hsds.taxonomy) by term id or code:
+treatment routes, conditions, insurance cover, payment options and listing facts.
+Data from elsewhere is matched by name where it can be (a service named "IV infusion"
+is that treatment); services whose treatment cannot be told are skipped and reported.
+Holidays and special hours, and the free-text notes of offerings, are not imported.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime
+import json
+import re
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from clinics import hours as clinic_hours
+from clinics.hsds import schedules as hsds_schedules
+from clinics.hsds.mapping import SAMPLE_DATA
+from clinics.hsds.schedules import BYDAY
+from clinics.hsds.taxonomy import DIRECTORY, Vocabulary
+from clinics.models import (
+    Clinic,
+    ClinicTreatment,
+    Condition,
+    InsurancePlan,
+    Language,
+    OpeningHours,
+    Treatment,
+)
+from clinics.services import _unique_clinic_slug, clinic_version_bump
+
+
+class PackageError(Exception):
+    """The file is not an HSDS package we can read (the message says why)."""
+
+
+@dataclass
+class Outcome:
+    record: str
+    name: str
+    action: str  # "created", "updated" or "skipped"
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    dry_run: bool = False
+
+    @property
+    def written(self) -> bool:
+        return not self.dry_run and not self.errors
+
+    def count(self, action: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.action == action)
+
+
+# --- Reading packages ----------------------------------------------------------------
+
+
+def read_package(path: Path) -> list[dict]:
+    """The organizations in a JSON package or a tabular data package, nested."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "datapackage.json"
+    if not path.exists():
+        raise PackageError(f"No such file: {path}")
+    if path.name == "datapackage.json":
+        return read_tabular(path)
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        if path.suffix in {".ndjson", ".jsonl"}:
+            data = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PackageError(f"{path.name} is not valid JSON: {error}") from None
+    if isinstance(data, dict):
+        data = data.get("contents", [data])  # an API page, or a single record
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise PackageError("Expected an array of HSDS organizations, services or locations.")
+    return as_organizations(data)
+
+
+def as_organizations(records: list[dict]) -> list[dict]:
+    """Organizations from records that are organizations, services or services at locations."""
+    organizations, by_id = [], {}
+
+    def organization_for(data: dict | None, fallback_id) -> dict:
+        data = dict(data or {"id": fallback_id})
+        key = data.get("id") or fallback_id
+        if key not in by_id:
+            data.setdefault("services", [])
+            data.setdefault("locations", [])
+            by_id[key] = data
+            organizations.append(data)
+        return by_id[key]
+
+    for record in records:
+        if "service" in record and "location" in record:  # a service at a location
+            service = dict(record["service"])
+            service.setdefault("service_at_locations", [{"location": record["location"]}])
+            record = service
+        if "status" in record or "organization" in record:  # a service
+            organization = organization_for(
+                record.get("organization"), record.get("organization_id")
+            )
+            organization["services"].append(record)
+            for link in record.get("service_at_locations") or []:
+                location = link.get("location")
+                known = {loc.get("id") for loc in organization["locations"]}
+                if location and location.get("id") not in known:
+                    organization["locations"].append(location)
+        else:
+            organization = organization_for(record, record.get("id"))
+            if organization is not record:
+                organization.update({k: v for k, v in record.items() if k not in organization})
+    return organizations
+
+
+# Fields HSDS types as numbers; CSV cells are text.
+NUMBERS = {"latitude", "longitude", "amount", "timezone", "count", "interval", "extension"}
+
+
+def read_tabular(path: Path) -> list[dict]:
+    """Nest the tables of an HSDS tabular data package into organizations."""
+    try:
+        package = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as error:
+        raise PackageError(f"datapackage.json is not valid JSON: {error}") from None
+    tables = {}
+    for resource in package.get("resources", []):
+        file = path.parent / resource.get("path", "")
+        if resource.get("name") and file.is_file():
+            with file.open(newline="", encoding="utf-8-sig") as handle:
+                tables[resource["name"]] = [_typed(row) for row in csv.DictReader(handle)]
+    if "organization" not in tables:
+        raise PackageError("The data package has no organizations table (organizations.csv).")
+
+    def by(table: str, key: str) -> dict[str, list[dict]]:
+        grouped = defaultdict(list)
+        for row in tables.get(table, []):
+            if row.get(key):
+                grouped[row[key]].append(row)
+        return grouped
+
+    terms = {row["id"]: row for row in tables.get("taxonomy_term", []) if row.get("id")}
+    attributes = by("attribute", "link_id")
+
+    def with_attributes(row: dict) -> dict:
+        row["attributes"] = [
+            {**attribute, "taxonomy_term": terms.get(attribute.get("taxonomy_term_id"), {})}
+            for attribute in attributes.get(row.get("id"), [])
+        ]
+        return row
+
+    locations = {}
+    for row in tables.get("location", []):
+        lid = row.get("id")
+        locations[lid] = with_attributes(
+            {
+                **row,
+                "addresses": by("address", "location_id").get(lid, []),
+                "phones": by("phone", "location_id").get(lid, []),
+                "languages": by("language", "location_id").get(lid, []),
+                "accessibility": by("accessibility", "location_id").get(lid, []),
+                "schedules": by("schedule", "location_id").get(lid, []),
+            }
+        )
+    services = by("service", "organization_id")
+    links = by("service_at_location", "service_id")
+    cost_options = by("cost_option", "service_id")
+    organizations = []
+    for row in tables["organization"]:
+        oid = row.get("id")
+        nested_services = []
+        for service in services.get(oid, []):
+            sid = service.get("id")
+            service["cost_options"] = cost_options.get(sid, [])
+            service["service_at_locations"] = [
+                {**link, "location": locations.get(link.get("location_id"), {})}
+                for link in links.get(sid, [])
+            ]
+            nested_services.append(with_attributes(service))
+        own_locations = [loc for loc in locations.values() if loc.get("organization_id") == oid]
+        organizations.append(
+            with_attributes(
+                {
+                    **row,
+                    "phones": by("phone", "organization_id").get(oid, []),
+                    "locations": own_locations,
+                    "services": nested_services,
+                }
+            )
+        )
+    return organizations
+
+
+def _typed(row: dict) -> dict:
+    typed = {}
+    for key, value in row.items():
+        value = (value or "").strip()
+        if value == "":
+            continue
+        if key in NUMBERS:
+            try:
+                value = float(value)
+            except ValueError:
+                pass  # reported when the record is checked
+        typed[key] = value
+    return typed
+
+
+# --- Turning records into clinics ----------------------------------------------------
+
+
+class Reference:
+    """The reference rows and our taxonomy, to read attributes and names back."""
+
+    def __init__(self):
+        self.vocabulary = Vocabulary.load()
+        self.treatments = {t.slug: t for t in Treatment.objects.all()}
+        self.conditions = {c.slug: c for c in Condition.objects.all()}
+        self.plans = {p.slug: p for p in InsurancePlan.objects.all()}
+        self.treatment_names = {t.name.casefold(): t for t in self.treatments.values()}
+        self.condition_names = {c.name.casefold(): c for c in self.conditions.values()}
+        self.plan_names = {p.name.casefold(): p for p in self.plans.values()}
+
+    def codes(self, item: dict) -> tuple[set[str], bool]:
+        """Our term codes among an item's attributes, and whether it uses our taxonomy."""
+        codes, ours = set(), False
+        for attribute in item.get("attributes") or []:
+            term = attribute.get("taxonomy_term") or {}
+            found = None
+            try:
+                found = self.vocabulary.by_id.get(uuid.UUID(str(attribute.get("taxonomy_term_id"))))
+            except ValueError:
+                pass
+            if found is None and term.get("code"):
+                found = self.vocabulary.term(term["code"])
+            if found is not None and found.taxonomy == DIRECTORY:
+                codes.add(found.code)
+                ours = True
+            elif term.get("name"):
+                codes.add("name:" + term["name"].casefold())
+        return codes, ours
+
+
+@dataclass
+class Draft:
+    """What one organization would become: the clinic and the rows that hang off it."""
+
+    clinic: Clinic
+    existing: Clinic | None
+    conditions: list
+    plans: list
+    hours: list[tuple[int, datetime.time, datetime.time]]
+    offers: list[tuple[Treatment, dict, list]]
+    notes: list[str]
+
+
+def _first(items, predicate=lambda item: True) -> dict:
+    return next((item for item in items or [] if isinstance(item, dict) and predicate(item)), {})
+
+
+def _text(value) -> str:
+    return str(value).strip() if value is not None else ""
+
+
+def _dollars(value) -> int | None:
+    if value in (None, ""):
+        return None
+    amount = float(value)
+    if amount < 0 or amount != int(amount):
+        raise ValueError(f"{value} is not a whole number of dollars")
+    return int(amount)
+
+
+def _without_sample_prefix(text: str) -> str:
+    return text[len(SAMPLE_DATA) :].strip() if text.startswith(SAMPLE_DATA) else text
+
+
+def _hours(location: dict, today: datetime.date) -> list[tuple[int, datetime.time, datetime.time]]:
+    """Weekly hours from a location's schedules: those valid today, as Pacific times."""
+    weekly = [
+        s
+        for s in location.get("schedules") or []
+        if _text(s.get("freq")).upper() in {"", "WEEKLY"}
+        and s.get("byday")
+        and s.get("opens_at")
+        and s.get("closes_at")
+        and not s.get("count")
+    ]
+
+    def valid(entry) -> tuple[datetime.date | None, datetime.date | None]:
+        start, end = entry.get("valid_from"), entry.get("valid_to")
+        return (
+            datetime.date.fromisoformat(str(start)[:10]) if start else None,
+            datetime.date.fromisoformat(str(end)[:10]) if end else None,
+        )
+
+    current = [s for s in weekly if _covers(valid(s), today)]
+    if not current and weekly:
+        # Nothing valid today: the earliest period the data gives.
+        earliest = min((valid(s)[0] or datetime.date.min) for s in weekly)
+        current = [s for s in weekly if (valid(s)[0] or datetime.date.min) == earliest]
+    intervals = set()
+    for entry in current:
+        on = valid(entry)[0] or today
+        opens = hsds_schedules.local_time(str(entry["opens_at"]), on)
+        closes = hsds_schedules.local_time(str(entry["closes_at"]), on)
+        for day in str(entry["byday"]).split(","):
+            day = re.sub(r"^[+-]?\d+", "", day.strip().upper())
+            if day not in BYDAY:
+                raise ValueError(f"unknown day {day!r} in a schedule")
+            intervals.add((BYDAY.index(day), opens, closes))
+    return sorted(intervals)
+
+
+def _covers(period, today) -> bool:
+    start, end = period
+    return (start is None or start <= today) and (end is None or today <= end)
+
+
+PRICE = re.compile(r"\$\s?([\d,]+)")
+SESSIONS = re.compile(r"for (\d+) sessions?")
+
+
+def _session_range(amount: int | None, description: str) -> tuple[int | None, int | None]:
+    """(price_min, price_max) from a cost option: our "$450–$650", "from $400", "up to $600"."""
+    described = [int(number.replace(",", "")) for number in PRICE.findall(description)]
+    text = description.strip().casefold()
+    if len(described) >= 2:
+        return described[0], described[1]
+    if text.startswith("from "):
+        return amount, None
+    if text.startswith("up to "):
+        return None, amount
+    return amount, amount
+
+
+def _prices(service: dict) -> dict:
+    """Per-session prices, the course price and the consultation fee, from cost options.
+
+    Options named as ours are read as ours; the first other option in US dollars is
+    taken as the per-session price.
+    """
+    prices = {}
+    for option in service.get("cost_options") or []:
+        currency = _text(option.get("currency")).upper()
+        if currency and currency != "USD":
+            continue
+        name = _text(option.get("option")).casefold()
+        description = _text(option.get("amount_description"))
+        amount = _dollars(option.get("amount"))
+        if "course" in name:
+            sessions = SESSIONS.search(description)
+            prices["course_price"] = amount
+            prices["course_sessions"] = int(sessions.group(1)) if sessions else None
+        elif "consultation" in name:
+            prices["consult_fee"] = amount
+        elif "price_min" not in prices:
+            prices["price_min"], prices["price_max"] = _session_range(amount, description)
+    return prices
+
+
+def build_draft(record: dict, reference: Reference, today: datetime.date) -> Draft:
+    """The draft clinic an organization record describes. Raises ValidationError."""
+    errors = []
+    try:
+        org_id = uuid.UUID(_text(record.get("id")))
+    except ValueError:
+        raise ValidationError("The organization has no valid id (a UUID).") from None
+    name = _text(record.get("name"))
+    location = _first(
+        record.get("locations"), lambda loc: _text(loc.get("location_type")) in {"", "physical"}
+    )
+    address = _first(
+        location.get("addresses"), lambda a: _text(a.get("address_type")) in {"", "physical"}
+    )
+    phone = _first(record.get("phones")) or _first(location.get("phones"))
+    schedule_link = _first(location.get("schedules"), lambda s: s.get("schedule_link"))
+    org_codes, org_ours = reference.codes(record)
+    street = ", ".join(
+        filter(None, [_text(address.get("address_1")), _text(address.get("address_2"))])
+    )
+    postcode = _text(address.get("postal_code"))
+    description = _without_sample_prefix(_text(record.get("description")))
+
+    existing = Clinic.objects.filter(uuid=org_id).first() or (
+        Clinic.objects.filter(
+            name__iexact=name, street_address__iexact=street, zip_code=postcode[:5]
+        ).first()
+        if name and street
+        else None
+    )
+    # A matched clinic keeps its id, slug and what HSDS does not carry (its director…).
+    clinic = copy.copy(existing) if existing else Clinic(uuid=org_id)
+    clinic.name = name
+    clinic.status = Clinic.Status.DRAFT
+    clinic.is_demo = "listing:sample-data" in org_codes or _text(
+        record.get("description")
+    ).startswith(SAMPLE_DATA)
+    clinic.description = description
+    clinic.street_address = street
+    clinic.city = _text(address.get("city"))
+    state = _text(address.get("state_province"))
+    clinic.state = "CA" if state.casefold() in {"", "california", "calif."} else state.upper()
+    if len(clinic.state) != 2:
+        errors.append(f"state_province: use the two-letter code, not {state!r}.")
+    clinic.zip_code = postcode[:5] if re.fullmatch(r"\d{5}(-\d{4})?", postcode) else postcode
+    clinic.latitude = location.get("latitude")
+    clinic.longitude = location.get("longitude")
+    clinic.phone = _text(phone.get("number"))
+    clinic.website = _text(record.get("website"))
+    clinic.email = _text(record.get("email"))
+    clinic.booking_url = _text(schedule_link.get("schedule_link"))
+    clinic.languages = sorted(
+        {
+            code
+            for language in location.get("languages") or []
+            for code in [_text(language.get("code")).lower()]
+            if code in Language.values
+        }
+        | {
+            value
+            for language in location.get("languages") or []
+            for value, label in Language.choices
+            if _text(language.get("name")).casefold() == label.casefold()
+        }
+    )
+    clinic.wheelchair_accessible = any(
+        "wheelchair" in (_text(a.get("description")) + " " + _text(a.get("details"))).casefold()
+        for a in location.get("accessibility") or []
+    )
+    clinic.last_verified_on = None
+
+    notes = []
+    all_codes, uses_ours = set(org_codes), org_ours
+    offers, conditions, plans = [], {}, {}
+    for service in record.get("services") or []:
+        codes, ours = reference.codes(service)
+        all_codes |= codes
+        uses_ours = uses_ours or ours
+        slug = next(
+            (c.removeprefix("treatment:") for c in codes if c.startswith("treatment:")), None
+        )
+        treatment = reference.treatments.get(slug) if slug else None
+        treatment = treatment or reference.treatment_names.get(
+            _text(service.get("name")).casefold()
+        )
+        label = _text(service.get("name")) or _text(service.get("id"))
+        if treatment is None:
+            notes.append(f"service {label!r} skipped: no treatment of ours matches it")
+            continue
+        if any(t is treatment for t, _, _ in offers):
+            notes.append(f"service {label!r} skipped: {treatment.name} is listed twice")
+            continue
+        try:
+            prices = _prices(service)
+        except (TypeError, ValueError) as error:
+            errors.append(f"service {label!r}: cost option: {error}.")
+            prices = {}
+        consult = prices.pop("consult_fee", None)
+        if consult is not None:
+            clinic.consult_fee = consult
+        service_plans = [
+            reference.plans[c.split(":", 1)[1]]
+            for c in sorted(codes)
+            if c.startswith("insurance:") and c.split(":", 1)[1] in reference.plans
+        ]
+        service_plans += [p for n, p in reference.plan_names.items() if "name:" + n in codes]
+        for plan in service_plans:
+            plans[plan.slug] = plan
+        prices["rems_certified"] = "listing:rems-certified" in codes
+        offers.append((treatment, prices, service_plans))
+        for code in codes:
+            if code.startswith("condition:") and code[10:] in reference.conditions:
+                conditions[code[10:]] = reference.conditions[code[10:]]
+            elif code.startswith("name:") and code[5:] in reference.condition_names:
+                found = reference.condition_names[code[5:]]
+                conditions[found.slug] = found
+        if service.get("status") == "temporarily closed":
+            notes.append("the data says it is temporarily closed")
+    if uses_ours:
+        # Our own export states yes/no facts as present or absent attributes.
+        clinic.accepting_new_patients = "listing:accepting-new-patients" in all_codes
+        clinic.referral_required = "listing:referral-required" in all_codes
+        clinic.self_pay = "payment:self-pay" in all_codes
+        clinic.accepts_hsa_fsa = "payment:hsa-fsa" in all_codes
+        clinic.offers_financing = "payment:financing" in all_codes
+    try:
+        hours = _hours(location, today)
+    except (TypeError, ValueError) as error:
+        errors.append(f"schedules: {error}.")
+        hours = []
+    for weekday, opens, closes in hours:
+        if opens >= closes:
+            errors.append(f"schedules: {BYDAY[weekday]} closes ({closes:%H:%M}) before it opens.")
+    try:
+        clinic.full_clean(exclude=["slug"])
+    except ValidationError as error:
+        errors += [
+            f"{name}: {'; '.join(messages)}" for name, messages in error.message_dict.items()
+        ]
+    if errors:
+        raise ValidationError(errors)
+    return Draft(
+        clinic, existing, list(conditions.values()), list(plans.values()), hours, offers, notes
+    )
+
+
+def _changed(draft: Draft) -> bool:
+    """Whether saving the draft would change the matched clinic."""
+    existing = draft.existing
+    fields = [
+        f.attname
+        for f in Clinic._meta.concrete_fields
+        if f.attname not in {"id", "version", "created_at", "updated_at", "slug"}
+    ]
+    if any(getattr(existing, f) != getattr(draft.clinic, f) for f in fields):
+        return True
+    if {c.pk for c in draft.conditions} != set(existing.conditions.values_list("pk", flat=True)):
+        return True
+    hours = set(existing.opening_hours.values_list("weekday", "opens", "closes"))
+    if hours != set(draft.hours):
+        return True
+    keys = ["price_min", "price_max", "course_price", "course_sessions", "rems_certified"]
+    offers = {
+        (offer.treatment_id, *(getattr(offer, key) for key in keys))
+        for offer in existing.clinic_treatments.all()
+    }
+    wanted = {
+        (t.pk, *(p.get(key, False if key == "rems_certified" else None) for key in keys))
+        for t, p, _ in draft.offers
+    }
+    return offers != wanted
+
+
+def _save(draft: Draft) -> None:
+    clinic = draft.clinic
+    if draft.existing is None:
+        clinic.slug = _unique_clinic_slug(clinic.name)
+    else:
+        # An import is an edit like any other: it moves the optimistic-locking version on.
+        clinic.version = clinic_version_bump(clinic=clinic, expected_version=None)
+    clinic._change_reason = "Imported from HSDS data (manage.py import_hsds)"
+    clinic.save()
+    clinic.conditions.set(draft.conditions)
+    clinic.insurance_plans.set(draft.plans)
+    clinic.opening_hours.all().delete()
+    OpeningHours.objects.bulk_create(
+        OpeningHours(clinic=clinic, weekday=w, opens=o, closes=c) for w, o, c in draft.hours
+    )
+    clinic.clinic_treatments.all().delete()
+    for treatment, prices, plans in draft.offers:
+        offering = ClinicTreatment(clinic=clinic, treatment=treatment, **prices)
+        if treatment.requires_rems and not offering.rems_certified:
+            # As an approved listing request does: hidden until someone records it.
+            offering.is_listed = False
+            offering.hidden_reason = ClinicTreatment.HiddenReason.REMS_NOT_RECORDED
+        offering.full_clean(exclude=["clinic"], validate_unique=False)
+        offering.save()
+        offering.insurance_plans.set(plans)
+
+
+@transaction.atomic
+def hsds_package_import(*, organizations: list[dict], dry_run: bool = False) -> Report:
+    """Import organizations as draft clinics, all or nothing (see the module docstring)."""
+    report = Report(dry_run=dry_run)
+    reference = Reference()
+    today = clinic_hours.pacific_today()
+    seen = set()
+    for index, record in enumerate(organizations, start=1):
+        named = _text(record.get("name")) or _text(record.get("id")) or "unnamed"
+        label = f"organization {index} ({named})"
+        try:
+            draft = build_draft(record, reference, today)
+        except ValidationError as error:
+            report.errors[label] = error.messages
+            continue
+        key = draft.clinic.uuid
+        if key in seen:
+            report.errors[label] = [
+                "Another organization in the package has the same id or name and address."
+            ]
+            continue
+        seen.add(key)
+        outcome = Outcome(str(key), draft.clinic.name, "created", list(draft.notes))
+        if draft.existing is not None and draft.existing.status != Clinic.Status.DRAFT:
+            outcome.action = "skipped"
+            outcome.reasons.insert(
+                0,
+                f"already in the directory as {draft.existing.get_status_display().lower()} "
+                f"(/clinics/{draft.existing.slug}/); edit it there",
+            )
+        elif draft.existing is not None and not _changed(draft):
+            outcome.action = "skipped"
+            outcome.reasons.insert(0, "no changes")
+        else:
+            if draft.existing is not None:
+                outcome.action = "updated"
+            try:
+                with transaction.atomic():
+                    _save(draft)
+            except ValidationError as error:
+                report.errors[label] = error.messages
+                continue
+            except IntegrityError as error:
+                report.errors[label] = [str(error).splitlines()[0]]
+                continue
+        report.outcomes.append(outcome)
+    if report.errors or dry_run:
+        transaction.set_rollback(True)
+    return report
