@@ -8,7 +8,8 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from config.site import page_cache
 
-        page_cache.connect_invalidation(self)
+        # Reminders of due reviews never show on a public page.
+        page_cache.connect_invalidation(self, skip=("ReviewReminder",))
 
     def seed_demo(self) -> tuple[dict[str, int], list[tuple[str, str, str, str]]]:
         """The article-role demo accounts, demo articles and sample page reviews

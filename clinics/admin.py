@@ -812,7 +812,7 @@ class ListingRequestAdmin(admin.ModelAdmin):
     def clinic_phone(self, obj: ListingRequest) -> str:
         return obj.phone_display
 
-    @admin.display(description="work phone")
+    @admin.display(description="contact's work phone")
     def work_phone(self, obj: ListingRequest) -> str:
         return obj.contact_phone_display
 

@@ -61,7 +61,7 @@ CLINIC_FIELDSETS = [
         "Address",
         {
             "fields": ["street_address", "city", "state", "zip_code"],
-            "description": "Patients find the clinic by this address and its distance.",
+            "description": "Patients search by distance from this address.",
         },
     ),
     (HOURS_AFTER_SECTION, {"fields": ["phone", "email", "website", "booking_url"]}),
@@ -399,7 +399,7 @@ class ClinicAdminForm(VersionedModelForm):
             "state": "Two letters, for example CA.",
             "phone": "The number patients call, for example (916) 555-0100.",
             "email": "Optional. Shown on the public page.",
-            "website": "Optional. The full address, starting with https://",
+            "website": "Optional. The full address, for example https://www.example.com",
             "booking_url": "Optional. Where patients book an appointment online.",
             "languages": "Tick every language the clinic's staff speak with patients.",
             "conditions": "Tick every condition the clinic treats.",

@@ -8,7 +8,10 @@ class ClinicsConfig(AppConfig):
     def ready(self):
         from config.site import page_cache
 
-        page_cache.connect_invalidation(self, skip=("ClinicMembership", "ProblemReport"))
+        page_cache.connect_invalidation(
+            self,
+            skip=("ClinicMembership", "ProblemReport", "ListingRequest", "StaleListingReminder"),
+        )
 
         # Old clinic addresses keep redirecting, however the slug was changed.
         from clinics import signals

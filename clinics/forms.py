@@ -124,7 +124,10 @@ class ListingRequestForm(forms.ModelForm):
             "city": "City or town",
             "website": "Clinic website (optional)",
             "treatments": "Treatments the clinic offers",
+            "contact_name": "Your name",
             "contact_role": "Your role at the clinic",
+            "contact_email": "Your work email",
+            "contact_phone": "Your work phone",
         }
         help_texts = {
             "phone": "The number patients call, such as (916) 555-0123.",

@@ -214,9 +214,7 @@ class Clinic(models.Model):
 
     # The clinic's identity in open data (the HSDS API): unlike the slug, it never
     # changes, so other directories can follow a clinic through renames.
-    uuid = models.UUIDField(
-        "open data identifier", default=uuid4, unique=True, editable=False
-    )
+    uuid = models.UUIDField("open data identifier", default=uuid4, unique=True, editable=False)
     name = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200, unique=True, help_text="Stable public URL; old slugs keep redirecting."
@@ -1085,11 +1083,11 @@ class ListingRequest(models.Model):
     treatments = models.ManyToManyField(
         Treatment, related_name="+", blank=True, verbose_name="treatments offered"
     )
-    contact_name = models.CharField("your name", max_length=150)
-    contact_role = models.CharField("your role at the clinic", max_length=100)
-    contact_email = models.EmailField("your work email")
+    contact_name = models.CharField("contact's name", max_length=150)
+    contact_role = models.CharField("contact's role at the clinic", max_length=100)
+    contact_email = models.EmailField("contact's work email")
     contact_phone = models.CharField(
-        "your work phone", max_length=20, validators=[validate_us_phone]
+        "contact's work phone", max_length=20, validators=[validate_us_phone]
     )
     # Keyed hash of the sender's IP address, for the rate limit only (as ProblemReport).
     sender_fingerprint = models.CharField(max_length=64, blank=True, editable=False)

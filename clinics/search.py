@@ -185,7 +185,9 @@ class Ignored(NamedTuple):
 
 
 def active_choices(search: ClinicFilter) -> list[Choice]:
-    """Every choice in effect, one per value, each with the search without it.
+    """Every choice in effect, one per value, in the summary's order, each with the
+    search without it. The words are short ("PTSD", "Spanish"): the summary sentence
+    above them says what each one does.
 
     Removing the place also drops its radius (and a distance sort); removing the words
     drops a sort by best match, so no link leads to a search with an error.
@@ -193,25 +195,23 @@ def active_choices(search: ClinicFilter) -> list[Choice]:
     base = _accepted(search)
     cleaned = search.form.cleaned_data
     choices = []
+    if cleaned.get("open_now"):
+        choices.append(Choice("open_now", "Open now", _without(base, "open_now")))
+    for name in FACETS:
+        for slug in cleaned.get(name) or []:
+            text = "Self-pay" if slug == SELF_PAY else _label(search, name, slug)
+            choices.append(Choice(name, text, _without(base, name, slug)))
+    if cleaned.get("language"):
+        language = _label(search, "language", cleaned["language"])
+        choices.append(Choice("language", language, _without(base, "language")))
+    if cleaned.get("accepting"):
+        choices.append(Choice("accepting", "Taking new patients", _without(base, "accepting")))
     if cleaned.get("q"):
         params = base.copy()
         params.pop("q", None)
         if params.get("sort") == "relevance":
             params.pop("sort")
-        choices.append(Choice("q", f"Words “{cleaned['q']}”", "?" + params.urlencode()))
-    nouns = {"condition": "Treats", "treatment": "Offers", "insurance": "Takes"}
-    for name, verb in nouns.items():
-        for slug in cleaned.get(name) or []:
-            label = "self-pay patients" if slug == SELF_PAY else _label(search, name, slug)
-            text = f"{verb} {label}"
-            choices.append(Choice(name, text, _without(base, name, slug)))
-    if cleaned.get("language"):
-        language = _label(search, "language", cleaned["language"])
-        choices.append(Choice("language", f"Staff speak {language}", _without(base, "language")))
-    if cleaned.get("accepting"):
-        choices.append(Choice("accepting", "Taking new patients", _without(base, "accepting")))
-    if cleaned.get("open_now"):
-        choices.append(Choice("open_now", "Open now", _without(base, "open_now")))
+        choices.append(Choice("q", f"“{cleaned['q']}”", "?" + params.urlencode()))
     place = cleaned.get("near")
     if place:
         params = base.copy()

@@ -70,7 +70,6 @@ def clinic_list(request):
     for clinic in page_obj.object_list:
         clinic.matches = card_matches(search, clinic)
     count = page_obj.paginator.count
-    choices = active_choices(search)
     response = render(
         request,
         "clinics/clinic_list.html",
@@ -82,9 +81,7 @@ def clinic_list(request):
             "facets": facets(search),
             "suggestions": relaxations(search) if not count else [],
             "summary": summary(search, count),
-            "choices": choices,
-            # The words have their own box; the rest sit behind the "Filters (N)" control.
-            "filter_count": sum(choice.key != "q" for choice in choices),
+            "choices": active_choices(search),
             "ignored": ignored_choices(search),
             # Someone in crisis is sent to no other host, not even a tile server.
             "results_map": maps.clinics_map(

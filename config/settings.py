@@ -114,6 +114,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # English at today's addresses, Spanish under /es/: the language comes from the
+    # path alone (never a cookie or Accept-Language), so the page cache keys on the path.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -292,7 +295,13 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 
 # --- Internationalisation ----------------------------------------------------
 
-LANGUAGE_CODE = "en-us"
+# The public site in English (the default, unprefixed) and Spanish (under /es/); the
+# admin stays English. Translations: locale/es/LC_MESSAGES/django.po, README
+# "Translations". Dates and prices for each language: config/formats/.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
@@ -17,16 +18,8 @@ admin.site.index_title = "Directory administration"
 # names the apps, so the sitemaps meet here.
 SITEMAPS = {"pages": PageSitemap, **CLINIC_SITEMAPS, **ARTICLE_SITEMAPS}
 
+# Site machinery, the admin (English only) and the API: one address each, no language.
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("about/", views.about, name="about"),
-    path("editorial-policy/", views.editorial_policy, name="editorial_policy"),
-    path(
-        "how-results-are-ordered/",
-        views.how_results_are_ordered,
-        name="how_results_are_ordered",
-    ),
-    path("open-data/", views.open_data, name="open_data"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -50,8 +43,23 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("admin/", admin.site.urls),
-    path("articles/", include("articles.urls")),
     # The directory as open data: a read-only HSDS 3.0 API (clinics/hsds/).
     path("api/hsds/", include("clinics.hsds.urls")),
-    path("", include("clinics.urls")),
 ]
+
+# The public pages: English at these addresses, Spanish under /es/ (the same paths). The
+# language is read from the path only, so each language's page has its own address.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("editorial-policy/", views.editorial_policy, name="editorial_policy"),
+    path(
+        "how-results-are-ordered/",
+        views.how_results_are_ordered,
+        name="how_results_are_ordered",
+    ),
+    path("open-data/", views.open_data, name="open_data"),
+    path("articles/", include("articles.urls")),
+    path("", include("clinics.urls")),
+    prefix_default_language=False,
+)

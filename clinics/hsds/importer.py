@@ -350,6 +350,34 @@ def _covers(period, today) -> bool:
     return (start is None or start <= today) and (end is None or today <= end)
 
 
+# Clinic fields an organization record sets (the rest of a matched clinic stays).
+HSDS_FIELDS = [
+    "name",
+    "status",
+    "last_verified_on",
+    "description",
+    "street_address",
+    "city",
+    "state",
+    "zip_code",
+    "latitude",
+    "longitude",
+    "phone",
+    "website",
+    "email",
+    "booking_url",
+    "languages",
+    "wheelchair_accessible",
+]
+# Clinic fields our taxonomy states as attributes present only when true.
+YES_NO_FACTS = {
+    "accepting_new_patients": "listing:accepting-new-patients",
+    "referral_required": "listing:referral-required",
+    "self_pay": "payment:self-pay",
+    "accepts_hsa_fsa": "payment:hsa-fsa",
+    "offers_financing": "payment:financing",
+}
+
 PRICE = re.compile(r"\$\s?([\d,]+)")
 SESSIONS = re.compile(r"for (\d+) sessions?")
 
@@ -392,139 +420,153 @@ def _prices(service: dict) -> dict:
     return prices
 
 
-def build_draft(record: dict, reference: Reference, today: datetime.date) -> Draft:
-    """The draft clinic an organization record describes. Raises ValidationError."""
+def _match(org_id: uuid.UUID, name: str, street: str, zip_code: str) -> Clinic | None:
+    """The clinic a record is: the same stable id, else the same name and address."""
+    found = Clinic.objects.filter(uuid=org_id).first()
+    if found is None and name and street:
+        found = Clinic.objects.filter(
+            name__iexact=name, street_address__iexact=street, zip_code=zip_code[:5]
+        ).first()
+    return found
+
+
+def _fill_clinic(clinic: Clinic, record: dict, location: dict, address: dict) -> list[str]:
+    """Copy an organization's own fields and its location's onto `clinic`; problems found."""
     errors = []
-    try:
-        org_id = uuid.UUID(_text(record.get("id")))
-    except ValueError:
-        raise ValidationError("The organization has no valid id (a UUID).") from None
-    name = _text(record.get("name"))
-    location = _first(
-        record.get("locations"), lambda loc: _text(loc.get("location_type")) in {"", "physical"}
-    )
-    address = _first(
-        location.get("addresses"), lambda a: _text(a.get("address_type")) in {"", "physical"}
-    )
-    phone = _first(record.get("phones")) or _first(location.get("phones"))
-    schedule_link = _first(location.get("schedules"), lambda s: s.get("schedule_link"))
-    org_codes, org_ours = reference.codes(record)
-    street = ", ".join(
+    clinic.name = _text(record.get("name"))
+    clinic.status = Clinic.Status.DRAFT
+    clinic.last_verified_on = None
+    clinic.description = _without_sample_prefix(_text(record.get("description")))
+    clinic.street_address = ", ".join(
         filter(None, [_text(address.get("address_1")), _text(address.get("address_2"))])
     )
-    postcode = _text(address.get("postal_code"))
-    description = _without_sample_prefix(_text(record.get("description")))
-
-    existing = Clinic.objects.filter(uuid=org_id).first() or (
-        Clinic.objects.filter(
-            name__iexact=name, street_address__iexact=street, zip_code=postcode[:5]
-        ).first()
-        if name and street
-        else None
-    )
-    # A matched clinic keeps its id, slug and what HSDS does not carry (its director…).
-    clinic = copy.copy(existing) if existing else Clinic(uuid=org_id)
-    clinic.name = name
-    clinic.status = Clinic.Status.DRAFT
-    clinic.is_demo = "listing:sample-data" in org_codes or _text(
-        record.get("description")
-    ).startswith(SAMPLE_DATA)
-    clinic.description = description
-    clinic.street_address = street
     clinic.city = _text(address.get("city"))
     state = _text(address.get("state_province"))
     clinic.state = "CA" if state.casefold() in {"", "california", "calif."} else state.upper()
     if len(clinic.state) != 2:
         errors.append(f"state_province: use the two-letter code, not {state!r}.")
+    postcode = _text(address.get("postal_code"))
     clinic.zip_code = postcode[:5] if re.fullmatch(r"\d{5}(-\d{4})?", postcode) else postcode
     clinic.latitude = location.get("latitude")
     clinic.longitude = location.get("longitude")
+    phone = _first(record.get("phones")) or _first(location.get("phones"))
     clinic.phone = _text(phone.get("number"))
     clinic.website = _text(record.get("website"))
     clinic.email = _text(record.get("email"))
+    schedule_link = _first(location.get("schedules"), lambda s: s.get("schedule_link"))
     clinic.booking_url = _text(schedule_link.get("schedule_link"))
+    languages = location.get("languages") or []
+    by_label = {label.casefold(): code for code, label in Language.choices}
     clinic.languages = sorted(
-        {
-            code
-            for language in location.get("languages") or []
-            for code in [_text(language.get("code")).lower()]
-            if code in Language.values
-        }
+        {_text(item.get("code")).lower() for item in languages} & set(Language.values)
         | {
-            value
-            for language in location.get("languages") or []
-            for value, label in Language.choices
-            if _text(language.get("name")).casefold() == label.casefold()
+            by_label[n]
+            for item in languages
+            if (n := _text(item.get("name")).casefold()) in by_label
         }
     )
     clinic.wheelchair_accessible = any(
         "wheelchair" in (_text(a.get("description")) + " " + _text(a.get("details"))).casefold()
         for a in location.get("accessibility") or []
     )
-    clinic.last_verified_on = None
+    return errors
 
-    notes = []
-    all_codes, uses_ours = set(org_codes), org_ours
-    offers, conditions, plans = [], {}, {}
+
+@dataclass
+class ServicesRead:
+    """What an organization's services say: offerings, and facts about the clinic."""
+
+    offers: list = field(default_factory=list)
+    conditions: dict = field(default_factory=dict)
+    plans: dict = field(default_factory=dict)
+    consult_fee: int | None = None
+    notes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _read_services(record: dict, reference: Reference) -> ServicesRead:
+    read = ServicesRead()
     for service in record.get("services") or []:
-        codes, ours = reference.codes(service)
-        all_codes |= codes
-        uses_ours = uses_ours or ours
-        slug = next(
-            (c.removeprefix("treatment:") for c in codes if c.startswith("treatment:")), None
-        )
-        treatment = reference.treatments.get(slug) if slug else None
-        treatment = treatment or reference.treatment_names.get(
+        codes, _ = reference.codes(service)
+        label = _text(service.get("name")) or _text(service.get("id"))
+        slug = next((c.removeprefix("treatment:") for c in codes if c.startswith("treatment:")), "")
+        treatment = reference.treatments.get(slug) or reference.treatment_names.get(
             _text(service.get("name")).casefold()
         )
-        label = _text(service.get("name")) or _text(service.get("id"))
         if treatment is None:
-            notes.append(f"service {label!r} skipped: no treatment of ours matches it")
+            read.notes.append(f"service {label!r} skipped: no treatment of ours matches it")
             continue
-        if any(t is treatment for t, _, _ in offers):
-            notes.append(f"service {label!r} skipped: {treatment.name} is listed twice")
+        if any(t is treatment for t, _, _ in read.offers):
+            read.notes.append(f"service {label!r} skipped: {treatment.name} is listed twice")
             continue
         try:
             prices = _prices(service)
         except (TypeError, ValueError) as error:
-            errors.append(f"service {label!r}: cost option: {error}.")
+            read.errors.append(f"service {label!r}: cost option: {error}.")
             prices = {}
-        consult = prices.pop("consult_fee", None)
-        if consult is not None:
-            clinic.consult_fee = consult
-        service_plans = [
-            reference.plans[c.split(":", 1)[1]]
-            for c in sorted(codes)
-            if c.startswith("insurance:") and c.split(":", 1)[1] in reference.plans
-        ]
-        service_plans += [p for n, p in reference.plan_names.items() if "name:" + n in codes]
-        for plan in service_plans:
-            plans[plan.slug] = plan
+        consult_fee = prices.pop("consult_fee", None)
+        read.consult_fee = consult_fee if consult_fee is not None else read.consult_fee
         prices["rems_certified"] = "listing:rems-certified" in codes
-        offers.append((treatment, prices, service_plans))
-        for code in codes:
-            if code.startswith("condition:") and code[10:] in reference.conditions:
-                conditions[code[10:]] = reference.conditions[code[10:]]
-            elif code.startswith("name:") and code[5:] in reference.condition_names:
-                found = reference.condition_names[code[5:]]
-                conditions[found.slug] = found
-        if service.get("status") == "temporarily closed":
-            notes.append("the data says it is temporarily closed")
-    if uses_ours:
-        # Our own export states yes/no facts as present or absent attributes.
-        clinic.accepting_new_patients = "listing:accepting-new-patients" in all_codes
-        clinic.referral_required = "listing:referral-required" in all_codes
-        clinic.self_pay = "payment:self-pay" in all_codes
-        clinic.accepts_hsa_fsa = "payment:hsa-fsa" in all_codes
-        clinic.offers_financing = "payment:financing" in all_codes
+        plans = [
+            plan
+            for slug, plan in reference.plans.items()
+            if f"insurance:{slug}" in codes or "name:" + plan.name.casefold() in codes
+        ]
+        read.plans.update((plan.slug, plan) for plan in plans)
+        read.offers.append((treatment, prices, plans))
+        for slug, condition in reference.conditions.items():
+            if f"condition:{slug}" in codes or "name:" + condition.name.casefold() in codes:
+                read.conditions[slug] = condition
+    return read
+
+
+def build_draft(record: dict, reference: Reference, today: datetime.date) -> Draft:
+    """The draft clinic an organization record describes. Raises ValidationError."""
+    try:
+        org_id = uuid.UUID(_text(record.get("id")))
+    except ValueError:
+        raise ValidationError("The organization has no valid id (a UUID).") from None
+    location = _first(
+        record.get("locations"), lambda loc: _text(loc.get("location_type")) in {"", "physical"}
+    )
+    address = _first(
+        location.get("addresses"), lambda a: _text(a.get("address_type")) in {"", "physical"}
+    )
+    # A matched clinic keeps its id, slug and what HSDS does not carry (its director…).
+    clinic = Clinic(uuid=org_id)
+    errors = _fill_clinic(clinic, record, location, address)
+    existing = _match(org_id, clinic.name, clinic.street_address, clinic.zip_code)
+    if existing is not None:
+        fresh = clinic
+        clinic = copy.copy(existing)
+        for name in HSDS_FIELDS:
+            setattr(clinic, name, getattr(fresh, name))
+    services = _read_services(record, reference)
+    errors += services.errors
+    if services.consult_fee is not None:
+        clinic.consult_fee = services.consult_fee
+    codes, ours = reference.codes(record)
+    for service in record.get("services") or []:
+        service_codes, service_ours = reference.codes(service)
+        codes |= service_codes
+        ours = ours or service_ours
+    clinic.is_demo = "listing:sample-data" in codes or _text(record.get("description")).startswith(
+        SAMPLE_DATA
+    )
+    if ours:
+        # Our own export states yes/no facts as attributes, present only when true.
+        for name, code in YES_NO_FACTS.items():
+            setattr(clinic, name, code in codes)
     try:
         hours = _hours(location, today)
     except (TypeError, ValueError) as error:
         errors.append(f"schedules: {error}.")
         hours = []
-    for weekday, opens, closes in hours:
-        if opens >= closes:
-            errors.append(f"schedules: {BYDAY[weekday]} closes ({closes:%H:%M}) before it opens.")
+    errors += [
+        f"schedules: {BYDAY[weekday]} closes ({closes:%H:%M}) before it opens ({opens:%H:%M})."
+        for weekday, opens, closes in hours
+        if opens >= closes
+    ]
     try:
         clinic.full_clean(exclude=["slug"])
     except ValidationError as error:
@@ -534,7 +576,13 @@ def build_draft(record: dict, reference: Reference, today: datetime.date) -> Dra
     if errors:
         raise ValidationError(errors)
     return Draft(
-        clinic, existing, list(conditions.values()), list(plans.values()), hours, offers, notes
+        clinic,
+        existing,
+        list(services.conditions.values()),
+        list(services.plans.values()),
+        hours,
+        services.offers,
+        services.notes,
     )
 
 

@@ -15,10 +15,16 @@ register = template.Library()
 @register.filter
 def price_line(headline) -> str:
     """A card's `headline` annotation (ClinicQuerySet.with_headline_price) in words:
-    "IV infusion from $450 a session"; "" for a clinic that lists no treatment."""
+    "Self-pay: IV infusion from $450 a session"; "" for a clinic that lists no treatment.
+
+    Always one named treatment's price a session, never a consultation fee.
+    """
     if not headline:
         return ""
-    return str(HeadlinePrice(headline["treatment_name"], headline["price_min"]))
+    price = HeadlinePrice(headline["treatment_name"], headline["price_min"])
+    if price.price_min is None:
+        return f"Self-pay price of {price.treatment_name}: ask the clinic"
+    return f"Self-pay: {price}"
 
 
 @register.simple_tag

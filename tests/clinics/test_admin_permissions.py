@@ -365,12 +365,12 @@ def test_staff_do_not_see_the_reporters_email(client, clinics):
     assert b"reporter@example.org" not in response.content
 
 
-def test_staff_cannot_change_status_slug_or_verification_by_posting_them(client, clinics):
+def test_staff_cannot_change_slug_or_verification_by_posting_them(client, clinics):
+    """Status has its own rule (tests/clinics/test_temporary_closure.py)."""
     own = clinics["own"]
     login_as(client, "clinic_staff", clinics)
     data = clinic_post_data(
         own,
-        status="closed",
         slug="hijacked",
         name="Renamed",
         last_verified_on="2020-01-01",
@@ -398,7 +398,6 @@ def test_staff_change_page_has_no_membership_section(client, clinics):
     response = client.get(f"/admin/clinics/clinic/{clinics['own'].pk}/change/")
 
     assert b"memberships-TOTAL_FORMS" not in response.content
-    assert b'name="status"' not in response.content
 
 
 def test_directory_admin_change_page_manages_memberships(client, clinics):

@@ -371,7 +371,7 @@ def tabular(tmp_path):
             [{"id": "t1", "name": "PTSD", "description": "Post-traumatic stress disorder"}],
         ),
     }
-    for name, (file, rows) in tables.items():
+    for file, rows in tables.values():
         write_csv(tmp_path, file, rows)
     (tmp_path / "datapackage.json").write_text(
         json.dumps(

@@ -122,7 +122,8 @@ def strategy_for(schema: dict, known_ids: list[str]):
     elif fmt == "uuid":
         good = st.sampled_from(known_ids) | st.uuids().map(str)
     elif fmt == "date-time":
-        good = st.datetimes().map(lambda moment: moment.isoformat()) | st.dates().map(str)
+        moments = st.datetimes(timezones=st.none() | st.timezones())
+        good = moments.map(lambda moment: moment.isoformat()) | st.dates().map(str)
     elif "pattern" in schema:
         good = st.from_regex(schema["pattern"], fullmatch=True)
     else:

@@ -30,9 +30,9 @@ SEARCH_QUERIES_EMPTY = 2
 SEARCH_QUERIES_WITHOUT_WORDS = 2
 # After a write, the next search reads the directory into a new index first: the version
 # (again, in the build's snapshot), the clinics with their coordinates and flags,
-# languages, towns, description stems, opening hours, the 3 facets' links and the 3
-# option lists.
-INDEX_BUILD_QUERIES = 12
+# languages, towns, description stems, opening hours, holiday and special hours, the 3
+# facets' links and the 3 option lists.
+INDEX_BUILD_QUERIES = 13
 
 
 def make_clinics(count: int):
@@ -99,8 +99,9 @@ def test_clinic_page_queries_are_fixed(client, django_assert_num_queries):
     from clinics.models import Clinic
 
     clinic = Clinic.objects.get()
-    # The clinic, then conditions, insurance plans, opening hours and treatments.
-    with django_assert_num_queries(5):
+    # The clinic, then conditions, insurance plans, opening hours, upcoming holiday and
+    # special hours, treatments and the plans covering each.
+    with django_assert_num_queries(7):
         response = client.get(clinic.get_absolute_url())
     assert response.status_code == 200
 

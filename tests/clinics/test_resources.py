@@ -13,8 +13,13 @@ def test_csv_columns_are_the_admin_form_fields_keyed_by_slug():
     columns = [field.column_name for field in ClinicResource().get_export_fields()]
 
     assert columns[0] == "slug"
-    assert columns[-3:] == ["treatments", "rems_certified_treatments", "last_verified_on"]
-    assert sorted(columns[1:-3]) == sorted(set(CLINIC_EDITABLE_FIELDS) - {"slug"})
+    assert columns[-4:] == [
+        "treatments",
+        "rems_certified_treatments",
+        "coverage",
+        "last_verified_on",
+    ]
+    assert sorted(columns[1:-4]) == sorted(set(CLINIC_EDITABLE_FIELDS) - {"slug"})
 
 
 def test_admin_fieldsets_show_every_form_field_once():

@@ -119,11 +119,13 @@ def public_pages(demo_like_site) -> dict[str, tuple[str, str, int]]:
     """Page name -> (method, URL, expected status)."""
     clinic_url = demo_like_site["clinic"].get_absolute_url()
     report_url = f"{clinic_url}report/"
+    slug = demo_like_site["clinic"].slug
     return {
         "home": ("get", "/", 200),
         "about": ("get", "/about/", 200),
         "editorial-policy": ("get", "/editorial-policy/", 200),
         "how-results-are-ordered": ("get", "/how-results-are-ordered/", 200),
+        "open-data": ("get", "/open-data/", 200),
         "clinic-search": ("get", "/clinics/?q=ketamine&near=95816&condition=ptsd", 200),
         "clinic-search-no-results": ("get", "/clinics/?q=zzqxv&near=95816&radius=1", 200),
         "clinic-search-bad-input": ("get", "/clinics/?near=00000&radius=500&sort=nope", 200),
@@ -137,6 +139,11 @@ def public_pages(demo_like_site) -> dict[str, tuple[str, str, int]]:
         "problem-report": ("get", report_url, 200),
         "problem-report-errors": ("post", report_url, 200),
         "problem-report-thanks": ("get", f"{report_url}thanks/", 200),
+        "listing-request": ("get", "/clinics/list-your-clinic/", 200),
+        "listing-request-claim": ("get", f"/clinics/list-your-clinic/?clinic={slug}", 200),
+        "listing-request-errors": ("post", "/clinics/list-your-clinic/", 200),
+        "listing-request-thanks": ("get", "/clinics/list-your-clinic/thanks/", 200),
+        "staff-invitation-expired": ("get", "/welcome/MQ/expired-token/", 200),
         "not-found": ("get", "/no-such-page/", 404),
     }
 

@@ -16,6 +16,7 @@ PUBLIC_PAGES = [
     "about",
     "editorial_policy",
     "how_results_are_ordered",
+    "open_data",
     "clinics:clinic_list",
     "articles:article_list",
 ]
