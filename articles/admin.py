@@ -76,8 +76,8 @@ class ReferenceInline(admin.TabularInline):
 class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "articles/admin/article_change_form.html"
     form = ArticleAdminForm
-    list_display = ["title", "status", "live_state", "updated_at", "created_by"]
-    list_filter = ["status", "topics", "is_demo"]
+    list_display = ["title", "language", "status", "live_state", "updated_at", "created_by"]
+    list_filter = ["status", "language", "topics", "is_demo"]
     search_fields = ["title", "slug"]
     date_hierarchy = None
     filter_horizontal = ["topics", "conditions", "authors"]
@@ -95,6 +95,8 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "summary", "body", "loaded_version"]}),
         ("Image", {"fields": ["hero_image", "hero_alt"], "classes": ["collapse"]}),
         ("Classification", {"fields": ["topics", "conditions", "authors", "is_demo"]}),
+        # A translation is reviewed and published like any article; this only links them.
+        ("Language", {"fields": ["language", "translation_of"]}),
         (
             "Review and publication (changed only by the workflow buttons)",
             {
@@ -151,7 +153,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.first_published_at:
-            fields.append("slug")  # the public URL is fixed once published
+            # The public URL is fixed once published; so is the language, its /es/ part.
+            fields += ["slug", "language"]
         return fields
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -329,7 +332,8 @@ class ContentReviewAdmin(admin.ModelAdmin):
     """
 
     change_form_template = "articles/admin/contentreview_change_form.html"
-    list_display = ["__str__", "state", "reviewer", "reviewed_on", "next_review_due"]
+    list_display = ["__str__", "language", "state", "reviewer", "reviewed_on", "next_review_due"]
+    list_filter = ["language"]
     list_select_related = ["condition", "treatment", "reviewer"]
     inlines = [ContentSourceInline]
     readonly_fields = [
@@ -341,7 +345,7 @@ class ContentReviewAdmin(admin.ModelAdmin):
         "reviewed_text",
     ]
     fieldsets = [
-        (None, {"fields": ["condition", "treatment", "page_text"]}),
+        (None, {"fields": ["condition", "treatment", "language", "page_text"]}),
         (
             "Medical review (recorded only by the button above)",
             {"fields": ["state", "reviewer", "reviewed_on", "next_review_due", "reviewed_text"]},
@@ -355,10 +359,11 @@ class ContentReviewAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None:
-            fields += ["condition", "treatment"]  # a review belongs to one page for good
+            # A review belongs to one page, in one language, for good.
+            fields += ["condition", "treatment", "language"]
         return fields
 
-    @admin.display(description="Page text (edited with the condition or treatment)")
+    @admin.display(description="Page text in its language (edited with the condition or treatment)")
     def page_text(self, obj):
         return linebreaksbr(obj.page_text(), autoescape=True) if obj.pk else ""
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext
 
 from articles.models import Article
 
@@ -9,9 +10,16 @@ FEED_SIZE = 20
 
 
 class LatestArticlesFeed(Feed):
+    """The newest articles in the page's language: /articles/feed/ English, /es/articles/feed/
+    Spanish (the feed's own language, as Django sets it, follows the same prefix)."""
+
     feed_type = Atom1Feed
-    title = f"{settings.SITE_NAME}: articles"
-    subtitle = "Plain-language, medically reviewed explainers about ketamine treatment."
+
+    def title(self):
+        return gettext("%(site)s: articles") % {"site": gettext(settings.SITE_NAME)}
+
+    def subtitle(self):
+        return gettext("Plain-language, medically reviewed explainers about ketamine treatment.")
 
     def link(self):
         return reverse("articles:article_list")
@@ -19,9 +27,11 @@ class LatestArticlesFeed(Feed):
     def items(self):
         return (
             Article.objects.published()
+            .in_language(get_language())
             .newest_first()
             .only(
                 "slug",
+                "language",
                 "published_title",
                 "published_summary",
                 "published_data",

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Topic
 from clinics.models import Condition
@@ -9,20 +10,22 @@ from config.site.edit_conflicts import VersionedModelForm
 class ArticleFilterForm(forms.Form):
     """The /articles/ query string. Invalid values are reported and ignored."""
 
-    q = forms.CharField(label="Search articles", max_length=200, required=False, strip=True)
+    q = forms.CharField(label=_("Search articles"), max_length=200, required=False, strip=True)
     topic = forms.ModelChoiceField(
-        queryset=Topic.objects.only("name", "slug"),
+        queryset=Topic.objects.only("name", "name_es", "slug"),
         to_field_name="slug",
         required=False,
-        empty_label="All topics",
-        error_messages={"invalid_choice": "We don't have that topic; showing all topics."},
+        empty_label=_("All topics"),
+        error_messages={"invalid_choice": _("We don't have that topic; showing all topics.")},
     )
     condition = forms.ModelChoiceField(
-        queryset=Condition.objects.only("name", "slug"),
+        queryset=Condition.objects.only("name", "name_es", "slug"),
         to_field_name="slug",
         required=False,
-        empty_label="All conditions",
-        error_messages={"invalid_choice": "We don't know that condition; showing all conditions."},
+        empty_label=_("All conditions"),
+        error_messages={
+            "invalid_choice": _("We don't know that condition; showing all conditions.")
+        },
     )
 
     def valid_filters(self) -> dict:
@@ -77,4 +80,6 @@ class ArticleAdminForm(VersionedModelForm):
             "conditions",
             "authors",
             "is_demo",
+            "language",
+            "translation_of",
         ]

@@ -22,9 +22,9 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from simple_history.models import HistoricalRecords
 
 from articles.rendering import render_markdown
@@ -50,14 +50,47 @@ def validate_image_file(upload) -> None:
         raise ValidationError("Upload a PNG, JPEG or WebP image.", code="invalid_image")
 
 
+class ContentLanguage(models.TextChoices):
+    """The languages articles and reviewed page text are written in (settings.LANGUAGES)."""
+
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Spanish"
+
+
+# The PostgreSQL text search configuration that stems each language's words.
+SEARCH_CONFIGS = {ContentLanguage.ENGLISH: "english", ContentLanguage.SPANISH: "spanish"}
+
+
+def search_config(language: str) -> str:
+    return SEARCH_CONFIGS.get(language, "english")
+
+
+def _search_vector(config: str) -> SearchVector:
+    return (
+        SearchVector("published_title", weight="A", config=config)
+        + SearchVector("published_summary", weight="B", config=config)
+        + SearchVector("published_text", weight="C", config=config)
+    )
+
+
 class Topic(models.Model):
     name = models.CharField(max_length=100, unique=True)
+    name_es = models.CharField(
+        "name in Spanish", max_length=100, blank=True, help_text="Leave empty to show the name."
+    )
     slug = models.SlugField(max_length=100, unique=True)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the page's language (a label, so no medical review applies)."""
+        if translation.get_language() == ContentLanguage.SPANISH and self.name_es:
+            return self.name_es
         return self.name
 
 
@@ -125,6 +158,14 @@ class ArticleVersion:
         return self.is_demo or bool(self.reviewer and self.reviewer.get("is_demo"))
 
 
+def _topic_labels():
+    return Topic.objects.only("name", "name_es", "slug")
+
+
+def _condition_labels():
+    return Condition.objects.only("name", "name_es", "slug")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now: datetime.datetime | None = None) -> ArticleQuerySet:
         """The one definition of "public": a live version whose publish time has passed.
@@ -137,6 +178,24 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-publish_at", "-pk")
+
+    def in_language(self, language: str) -> ArticleQuerySet:
+        return self.filter(language=language)
+
+    def other_languages_of(self, article: Article) -> ArticleQuerySet:
+        """The same article in its other languages: its original and the original's
+        translations, never the article itself."""
+        original = article.translation_of_id or article.pk
+        return self.filter(Q(pk=original) | Q(translation_of_id=original)).exclude(pk=article.pk)
+
+    def untranslated_into(self, language: str) -> ArticleQuerySet:
+        """Originals with no published translation into ``language`` (yet)."""
+        translated = Article.objects.published().filter(
+            language=language, translation_of__isnull=False
+        )
+        return self.filter(translation_of__isnull=True).exclude(
+            pk__in=translated.values("translation_of_id")
+        )
 
     def review_due_by(self, date: datetime.date) -> ArticleQuerySet:
         """Live or scheduled articles whose next medical review falls on or before ``date``."""
@@ -160,12 +219,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_links(self) -> ArticleQuerySet:
         """Just what a "related articles" link shows: live title, summary, date."""
-        return self.only("slug", "published_title", "published_summary", "publish_at")
+        return self.only("slug", "language", "published_title", "published_summary", "publish_at")
 
     def for_cards(self) -> ArticleQuerySet:
         """Just what a list card shows (the live title, summary, dates and topics)."""
         return self.only(
             "slug",
+            "language",
             "published_is_demo",
             "publish_at",
             "first_published_at",
@@ -173,24 +233,20 @@ class ArticleQuerySet(models.QuerySet):
             "published_title",
             "published_summary",
             "published_data",
-        ).prefetch_related(
-            models.Prefetch("published_topics", queryset=Topic.objects.only("name", "slug"))
-        )
+        ).prefetch_related(models.Prefetch("published_topics", queryset=_topic_labels()))
 
     def for_detail(self) -> ArticleQuerySet:
         """The live page: the live version's topics and conditions, never the working copy's."""
         return self.prefetch_related(
-            models.Prefetch("published_topics", queryset=Topic.objects.only("name", "slug")),
-            models.Prefetch(
-                "published_conditions", queryset=Condition.objects.only("name", "slug")
-            ),
+            models.Prefetch("published_topics", queryset=_topic_labels()),
+            models.Prefetch("published_conditions", queryset=_condition_labels()),
         )
 
     def for_preview(self) -> ArticleQuerySet:
         """The staff preview: the working copy with everything it shows."""
         return self.select_related("medical_reviewer").prefetch_related(
-            models.Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
-            models.Prefetch("conditions", queryset=Condition.objects.only("name", "slug")),
+            models.Prefetch("topics", queryset=_topic_labels()),
+            models.Prefetch("conditions", queryset=_condition_labels()),
             "authors",
             "references",
         )
@@ -241,6 +297,23 @@ class Article(models.Model):
         blank=True, help_text="The medical reviewer's note when sending an article back."
     )
     is_demo = models.BooleanField("sample data", default=False)
+    # A translation is an article like any other (its own review and publication); the
+    # link only lets each page point readers, and search engines, to the other language.
+    language = models.CharField(
+        max_length=2,
+        choices=ContentLanguage.choices,
+        default=ContentLanguage.ENGLISH,
+        help_text="The language the article is written in; fixed once published.",
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        limit_choices_to={"language": ContentLanguage.ENGLISH, "translation_of__isnull": True},
+        help_text="For a translation: the English article it translates.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -277,11 +350,16 @@ class Article(models.Model):
     published_is_demo = models.BooleanField(
         "live version is sample data", default=False, editable=False
     )
-    # Computed by PostgreSQL from the live version only, so search never sees drafts.
+    # Computed by PostgreSQL from the live version only, so search never sees drafts, and
+    # stemmed in the article's own language. A generated column must be immutable: each
+    # branch names its configuration as a constant, where a configuration read from a
+    # text column (cast to regconfig at run time) would not be.
     search_vector = models.GeneratedField(
-        expression=SearchVector("published_title", weight="A", config="english")
-        + SearchVector("published_summary", weight="B", config="english")
-        + SearchVector("published_text", weight="C", config="english"),
+        expression=Case(
+            When(language=ContentLanguage.SPANISH, then=_search_vector("spanish")),
+            default=_search_vector("english"),
+            output_field=SearchVectorField(),
+        ),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -332,6 +410,18 @@ class Article(models.Model):
                 | Q(next_review_due__gt=models.F("reviewed_on")),
                 name="article_next_review_after_review",
             ),
+            models.CheckConstraint(
+                condition=Q(language__in=["en", "es"]), name="article_language_valid"
+            ),
+            # Originals are English; a translation is into another language.
+            models.CheckConstraint(
+                condition=Q(translation_of__isnull=True) | ~Q(language="en"),
+                name="article_translation_not_english",
+            ),
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="article_one_translation_per_language",
+            ),
         ]
         indexes = [
             models.Index(fields=["publish_at"], name="article_publish_at_idx"),
@@ -348,15 +438,32 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+        """The article's address in its own language (Spanish ones under /es/)."""
+        with translation.override(self.language):
+            return reverse("articles:article_detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
         super().clean()
         if self.hero_image and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": "Describe the image for people who cannot see it."})
+        original = self.translation_of
+        if original is not None:
+            if self.language == ContentLanguage.ENGLISH:
+                raise ValidationError(
+                    {"language": "A translation is written in a language other than English."}
+                )
+            if original.pk == self.pk or original.language != ContentLanguage.ENGLISH:
+                raise ValidationError(
+                    {"translation_of": "Choose the English original this article translates."}
+                )
+            if original.translation_of_id is not None:
+                raise ValidationError(
+                    {"translation_of": "Choose the English original, not another translation."}
+                )
 
     def get_preview_url(self) -> str:
-        return reverse("articles:article_preview", kwargs={"key": self.preview_key})
+        with translation.override(self.language):
+            return reverse("articles:article_preview", kwargs={"key": self.preview_key})
 
     # --- Live state ---------------------------------------------------------
 
@@ -506,14 +613,28 @@ class Reference(Source):
 # --- Medical review of condition and treatment pages ------------------------------
 
 
+def page_fields(page: Condition | Treatment, language: str) -> dict[str, str]:
+    """The page's own text in one language, by English field name (empty if unwritten)."""
+    if language == ContentLanguage.ENGLISH:
+        return {name: getattr(page, name) for name in page.SPANISH_FIELDS}
+    if language == ContentLanguage.SPANISH:
+        return {name: getattr(page, field) for name, field in page.SPANISH_FIELDS.items()}
+    return dict.fromkeys(page.SPANISH_FIELDS, "")
+
+
 class ContentReviewQuerySet(models.QuerySet):
-    def of_page(self, page: Condition | Treatment) -> ContentReviewQuerySet:
-        """The review of this condition or treatment page (at most one row)."""
+    def of_page(
+        self, page: Condition | Treatment, language: str | None = None
+    ) -> ContentReviewQuerySet:
+        """The reviews of this condition or treatment page: one per language at most, so
+        at most one row once ``language`` is given."""
         if isinstance(page, Condition):
-            return self.filter(condition=page)
-        if isinstance(page, Treatment):
-            return self.filter(treatment=page)
-        raise TypeError(f"Only condition and treatment pages are reviewed, not {page!r}.")
+            reviews = self.filter(condition=page)
+        elif isinstance(page, Treatment):
+            reviews = self.filter(treatment=page)
+        else:
+            raise TypeError(f"Only condition and treatment pages are reviewed, not {page!r}.")
+        return reviews if language is None else reviews.filter(language=language)
 
     def for_notice(self) -> ContentReviewQuerySet:
         """What the public review notice shows: the reviewer and the sources."""
@@ -533,28 +654,38 @@ class ContentReview(models.Model):
     the page (``articles`` may import ``clinics``), ``articles.services`` signs it with the
     same rules as approving an article, and the clinics templates show it through the
     ``{% review_notice %}`` inclusion tag, so ``clinics`` never learns reviews exist.
-    Explicit one-to-one keys rather than a generic relation: the database guarantees
-    each page has at most one review and the target exists, and two kinds of page need
+    Explicit keys rather than a generic relation: the database guarantees each page has
+    at most one review per language and the target exists, and two kinds of page need
     no more.
 
     The page's text stays editable in the clinics admin. A review vouches for the text
     and sources it saw (kept in ``reviewed_text`` and ``reviewed_sources``); once either
     changes, the page stops claiming a current review until a reviewer signs again.
+
+    Each language is reviewed on its own: the Spanish review vouches for the Spanish
+    fields (``summary_es``…), and a page shows its Spanish text only while that review
+    is current (``localized_page``); otherwise it shows the English, and says so.
     """
 
-    condition = models.OneToOneField(
+    condition = models.ForeignKey(
         Condition,
         null=True,
         blank=True,
         on_delete=models.CASCADE,
-        related_name="content_review",
+        related_name="content_reviews",
     )
-    treatment = models.OneToOneField(
+    treatment = models.ForeignKey(
         Treatment,
         null=True,
         blank=True,
         on_delete=models.CASCADE,
-        related_name="content_review",
+        related_name="content_reviews",
+    )
+    language = models.CharField(
+        max_length=2,
+        choices=ContentLanguage.choices,
+        default=ContentLanguage.ENGLISH,
+        help_text="The language of the page text this review covers.",
     )
     reviewer = models.ForeignKey(
         Reviewer, null=True, blank=True, on_delete=models.PROTECT, related_name="content_reviews"
@@ -573,9 +704,18 @@ class ContentReview(models.Model):
     objects = ContentReviewQuerySet.as_manager()
 
     class Meta:
-        ordering = ["condition__sort_order", "treatment__sort_order", "pk"]
+        ordering = ["condition__sort_order", "treatment__sort_order", "language", "pk"]
         verbose_name = "condition or treatment review"
         constraints = [
+            models.UniqueConstraint(
+                fields=["condition", "language"], name="content_review_one_per_condition_language"
+            ),
+            models.UniqueConstraint(
+                fields=["treatment", "language"], name="content_review_one_per_treatment_language"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=["en", "es"]), name="content_review_language_valid"
+            ),
             models.CheckConstraint(
                 condition=Q(condition__isnull=False, treatment__isnull=True)
                 | Q(condition__isnull=True, treatment__isnull=False),
@@ -595,7 +735,11 @@ class ContentReview(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Review of {self.page}" if self.page else "Page review"
+        if not self.page:
+            return "Page review"
+        if self.language == ContentLanguage.ENGLISH:
+            return f"Review of {self.page}"
+        return f"Review of {self.page} ({self.get_language_display()})"
 
     def clean(self) -> None:
         super().clean()
@@ -607,22 +751,22 @@ class ContentReview(models.Model):
         return self.condition or self.treatment
 
     def page_text(self) -> str:
-        """All the page's own text the review vouches for, as one string for the reviewer.
+        """All the page's own text the review vouches for, in the review's language, as
+        one string for the reviewer.
 
         A treatment page also lists sources of its own (``Treatment.sources``); they are
         part of what the reviewer checks, so they are part of this text.
         """
-        if self.condition is not None:
-            return self.condition.summary
+        page = self.page
+        if page is None:
+            return ""
+        parts = list(page_fields(page, self.language).values())
         if self.treatment is not None:
-            page = self.treatment
-            parts = [page.description, page.what_to_expect, page.safety_notes]
             parts += [
                 f"Source: {source.get('title', '')} {source.get('url', '')}".strip()
                 for source in page.sources
             ]
-            return "\n\n".join(part for part in parts if part)
-        return ""
+        return "\n\n".join(part for part in parts if part)
 
     def current_sources(self) -> list[dict]:
         return [source.as_dict() for source in self.sources.all()]
@@ -663,6 +807,43 @@ class ContentReview(models.Model):
         if self.is_overdue:
             return "Review overdue"
         return "Reviewed"
+
+
+@dataclass
+class LocalizedPage:
+    """A condition or treatment page's text as a visitor reading ``requested`` sees it."""
+
+    page: Condition | Treatment
+    language: str  # the language of ``text``
+    requested: str  # the language of the page around it
+    text: dict[str, str]  # by English field name: {"summary": …}
+    review: ContentReview | None  # the review of this text, if any
+
+    @property
+    def is_fallback(self) -> bool:
+        """The visitor reads another language, but the text is shown in English."""
+        return self.language != self.requested
+
+
+def localized_page(page: Condition | Treatment, language: str) -> LocalizedPage:
+    """The page's text in ``language`` if it is written and medically reviewed in it
+    (a current review), otherwise the English text; with the review of what is shown.
+
+    Two queries, whatever the language: the reviews with their reviewers, then sources.
+    """
+    reviews = {
+        review.language: review
+        for review in ContentReview.objects.of_page(page)
+        .filter(language__in={ContentLanguage.ENGLISH, language})
+        .for_notice()
+    }
+    if language != ContentLanguage.ENGLISH:
+        review = reviews.get(language)
+        text = page_fields(page, language)
+        if review is not None and review.is_current and any(text.values()):
+            return LocalizedPage(page, language, language, text, review)
+    english = page_fields(page, ContentLanguage.ENGLISH)
+    return LocalizedPage(page, ContentLanguage.ENGLISH, language, english, reviews.get("en"))
 
 
 class ContentSource(Source):

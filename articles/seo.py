@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils import translation
 
 from articles.models import Article, ArticleVersion
 
@@ -11,7 +12,16 @@ def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+IN_LANGUAGE = {"en": "en-US", "es": "es-US"}
+
+
 def article_json_ld(article: Article, version: ArticleVersion) -> dict:
+    # Condition names in the article's language, whatever the page around it.
+    with translation.override(article.language):
+        return _article_json_ld(article, version)
+
+
+def _article_json_ld(article: Article, version: ArticleVersion) -> dict:
     url = absolute(article.get_absolute_url())
     data: dict = {
         "@context": "https://schema.org",
@@ -21,7 +31,7 @@ def article_json_ld(article: Article, version: ArticleVersion) -> dict:
         "headline": version.title,
         "name": version.title,
         "description": version.summary,
-        "inLanguage": "en-US",
+        "inLanguage": IN_LANGUAGE.get(article.language, article.language),
         "datePublished": article.first_published_at.isoformat()
         if article.first_published_at
         else None,
@@ -33,7 +43,7 @@ def article_json_ld(article: Article, version: ArticleVersion) -> dict:
         "about": [
             {
                 "@type": "MedicalCondition",
-                "name": condition.name,
+                "name": condition.display_name,
                 "url": absolute(condition.get_absolute_url()),
             }
             for condition in version.conditions

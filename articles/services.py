@@ -513,7 +513,8 @@ def review_reminders_send(*, today: datetime.date | None = None) -> int:
     for review in pages:
         sent += _remind(
             item={"content_review": review},
-            title=f"The {review.page} page",
+            title=f"The {review.page} page"
+            + ("" if review.language == "en" else f" ({review.get_language_display()})"),
             reviewer=review.reviewer,
             due_on=review.next_review_due,
             admin_path=reverse("admin:articles_contentreview_change", args=[review.pk]),

@@ -551,34 +551,59 @@ class ClinicAdmin(ClinicScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin)
 class ReferenceDataAdmin(DirectoryAdminOnlyMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "sort_order"]
     list_editable = ["sort_order"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name", "name_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+SPANISH_SECTION = (
+    "Spanish page text is shown on the Spanish pages (/es/) only while a medical review of "
+    "it in Spanish is current: record one under Articles › Condition or treatment reviews "
+    "(language Spanish). Until then those pages show the English text and say so. Names "
+    "are labels and show at once."
+)
 
 
 @admin.register(Condition)
 class ConditionAdmin(ReferenceDataAdmin):
-    fields = ["name", "slug", "summary", "sort_order"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "sort_order"]}),
+        ("Spanish", {"fields": ["name_es", "summary_es"], "description": SPANISH_SECTION}),
+    ]
 
 
 @admin.register(Treatment)
 class TreatmentAdmin(ReferenceDataAdmin):
     list_display = ["name", "slug", "requires_rems", "fda_compounding_warning", "sort_order"]
-    fields = [
-        "name",
-        "slug",
-        "description",
-        "what_to_expect",
-        "safety_notes",
-        "sources",
-        "requires_rems",
-        "fda_compounding_warning",
-        "sort_order",
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "description",
+                    "what_to_expect",
+                    "safety_notes",
+                    "sources",
+                    "requires_rems",
+                    "fda_compounding_warning",
+                    "sort_order",
+                ]
+            },
+        ),
+        (
+            "Spanish",
+            {
+                "fields": ["name_es", "description_es", "what_to_expect_es", "safety_notes_es"],
+                "description": SPANISH_SECTION,
+            },
+        ),
     ]
 
 
 @admin.register(InsurancePlan)
 class InsurancePlanAdmin(ReferenceDataAdmin):
-    fields = ["name", "slug", "sort_order"]
+    fields = ["name", "name_es", "slug", "sort_order"]
 
 
 # --- Local crisis services: directory admins only -----------------------------------------

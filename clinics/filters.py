@@ -22,6 +22,7 @@ import numpy as np
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from clinics import search_index, vocabulary
 from clinics.forms import DEFAULT_RADIUS, LocationField, SearchForm, TickBox
@@ -70,51 +71,51 @@ def facet_widget(name: str) -> forms.SelectMultiple:
 
 class ClinicFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Search words",
+        label=_("Search words"),
         method="filter_q",
         max_length=200,
-        help_text="A clinic name, town, condition or treatment. Small typos are fine.",
+        help_text=_("A clinic name, town, condition or treatment. Small typos are fine."),
     )
     near = LocationFilter(
-        label="Near (ZIP code or city)",
+        label=_("Near (ZIP code or city)"),
         method="filter_near",
     )
     condition = django_filters.MultipleChoiceFilter(
-        label="Condition",
+        label=_("Condition"),
         method="filter_condition",
         widget=facet_widget("condition"),
-        error_messages={"invalid_choice": "We don't list a condition called “%(value)s”."},
+        error_messages={"invalid_choice": _("We don't list a condition called “%(value)s”.")},
     )
     treatment = django_filters.MultipleChoiceFilter(
-        label="Treatment",
-        help_text=(
+        label=_("Treatment"),
+        help_text=_(
             "Spravato is listed only for clinics certified under its REMS, the FDA safety "
             "program that requires Spravato to be given and watched at a certified clinic."
         ),
         method="filter_treatment",
         widget=facet_widget("treatment"),
-        error_messages={"invalid_choice": "We don't list a treatment called “%(value)s”."},
+        error_messages={"invalid_choice": _("We don't list a treatment called “%(value)s”.")},
     )
     insurance = django_filters.MultipleChoiceFilter(
-        label="Insurance and payment",
+        label=_("Insurance and payment"),
         method="filter_insurance",
         widget=facet_widget("insurance"),
-        error_messages={"invalid_choice": "We don't list an insurance plan called “%(value)s”."},
+        error_messages={"invalid_choice": _("We don't list an insurance plan called “%(value)s”.")},
     )
     language = django_filters.ChoiceFilter(
-        label="Language spoken",
+        label=_("Language spoken"),
         choices=Language.choices,
-        empty_label="Any language",
+        empty_label=_("Any language"),
         method="filter_language",
-        error_messages={"invalid_choice": "We don't list a language called “%(value)s”."},
+        error_messages={"invalid_choice": _("We don't list a language called “%(value)s”.")},
     )
     accepting = TickFilter(
-        label="Taking new patients",
+        label=_("Taking new patients"),
         widget=TickBox,
         method="filter_accepting",
     )
     open_now = TickFilter(
-        label="Open now",
+        label=_("Open now"),
         widget=TickBox,
         method="filter_open_now",
     )
@@ -134,7 +135,7 @@ class ClinicFilter(django_filters.FilterSet):
         self.options = self.index.options
         for name, objects in self.options.items():
             self.filters[name].extra["choices"] = [(obj.slug, obj.name) for obj in objects]
-        self.filters["insurance"].extra["choices"].append((SELF_PAY, "Self-pay (no insurance)"))
+        self.filters["insurance"].extra["choices"].append((SELF_PAY, _("Self-pay (no insurance)")))
         # Words such as "spravato elk grove" set the filters the visitor left empty.
         labels = {name: dict(self.filters[name].extra["choices"]) for name in vocabulary.FILTERS}
         self.data, self.understood = vocabulary.understand_search_words(self.data, labels)

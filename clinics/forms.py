@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from clinics.geo import resolve_place, zip_centroid
 from clinics.models import Clinic, ListingRequest, ProblemReport
@@ -19,42 +20,42 @@ class ProblemReportForm(forms.Form):
     HONEYPOT_FIELD = "website"
 
     category = forms.ChoiceField(
-        label="What is wrong?",
+        label=_("What is wrong?"),
         choices=ProblemReport.Category.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose what is wrong with this listing.",
-            "invalid_choice": "Choose one of the options listed under “What is wrong?”.",
+            "required": _("Choose what is wrong with this listing."),
+            "invalid_choice": _("Choose one of the options listed under “What is wrong?”."),
         },
     )
     details = forms.CharField(
-        label="Details",
+        label=_("Details"),
         required=False,
         max_length=DETAILS_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6, "cols": 60}),
-        help_text=(
+        help_text=_(
             "Optional, unless you choose “Something else”. Up to 2,000 characters. "
             "Please don't include health information about yourself or anyone else."
         ),
         error_messages={
-            "max_length": (
+            "max_length": _(
                 "Keep the details to 2,000 characters or fewer (you have written %(show_value)s)."
             ),
         },
     )
     reply_email = forms.EmailField(
-        label="Email for a reply (optional)",
+        label=_("Email for a reply (optional)"),
         required=False,
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        help_text="Only if you'd like us to be able to write back about this report.",
+        help_text=_("Only if you'd like us to be able to write back about this report."),
         error_messages={
-            "invalid": "Enter an email address like name@example.org, or leave this empty.",
-            "max_length": "That email address is too long; use one of 254 characters or fewer.",
+            "invalid": _("Enter an email address like name@example.org, or leave this empty."),
+            "max_length": _("That email address is too long; use one of 254 characters or fewer."),
         },
     )
     website = forms.CharField(
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
@@ -69,7 +70,9 @@ class ProblemReportForm(forms.Form):
         chose_other = cleaned_data.get("category") == ProblemReport.Category.OTHER
         # Too-long details already have their own message; don't add a second one.
         if chose_other and not cleaned_data.get("details") and not self.has_error("details"):
-            self.add_error("details", "Tell us what is wrong, because you chose “Something else”.")
+            self.add_error(
+                "details", _("Tell us what is wrong, because you chose “Something else”.")
+            )
         return cleaned_data
 
 
@@ -86,7 +89,7 @@ class ListingRequestForm(forms.ModelForm):
     HONEYPOT_FIELD = "homepage"
 
     homepage = forms.CharField(
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
@@ -120,40 +123,43 @@ class ListingRequestForm(forms.ModelForm):
             "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "work tel"}),
         }
         labels = {
-            "street_address": "Street address",
-            "city": "City or town",
-            "website": "Clinic website (optional)",
-            "treatments": "Treatments the clinic offers",
-            "contact_name": "Your name",
-            "contact_role": "Your role at the clinic",
-            "contact_email": "Your work email",
-            "contact_phone": "Your work phone",
+            "clinic_name": _("Clinic name"),
+            "street_address": _("Street address"),
+            "city": _("City or town"),
+            "zip_code": _("ZIP code"),
+            "phone": _("Clinic phone"),
+            "website": _("Clinic website (optional)"),
+            "treatments": _("Treatments the clinic offers"),
+            "contact_name": _("Your name"),
+            "contact_role": _("Your role at the clinic"),
+            "contact_email": _("Your work email"),
+            "contact_phone": _("Your work phone"),
         }
         help_texts = {
-            "phone": "The number patients call, such as (916) 555-0123.",
-            "website": "Such as https://www.example.org.",
-            "treatments": "Tick every one that applies. You can change them later.",
-            "contact_role": "Such as practice manager or medical director.",
-            "contact_email": (
+            "phone": _("The number patients call, such as (916) 555-0123."),
+            "website": _("Such as https://www.example.org."),
+            "treatments": _("Tick every one that applies. You can change them later."),
+            "contact_role": _("Such as practice manager or medical director."),
+            "contact_email": _(
                 "Your address at the clinic, not a personal one: we send the sign-in "
                 "invitation there."
             ),
-            "contact_phone": "We may call to check that you work at the clinic.",
+            "contact_phone": _("We may call to check that you work at the clinic."),
         }
         error_messages = {
-            "clinic_name": {"required": "Enter the clinic's name."},
-            "street_address": {"required": "Enter the clinic's street address."},
-            "city": {"required": "Enter the city or town the clinic is in."},
-            "zip_code": {"required": "Enter the clinic's five-digit ZIP code."},
-            "phone": {"required": "Enter the phone number patients call."},
-            "website": {"invalid": "Enter a web address such as https://www.example.org."},
-            "contact_name": {"required": "Enter your name."},
-            "contact_role": {"required": "Enter your role at the clinic."},
+            "clinic_name": {"required": _("Enter the clinic's name.")},
+            "street_address": {"required": _("Enter the clinic's street address.")},
+            "city": {"required": _("Enter the city or town the clinic is in.")},
+            "zip_code": {"required": _("Enter the clinic's five-digit ZIP code.")},
+            "phone": {"required": _("Enter the phone number patients call.")},
+            "website": {"invalid": _("Enter a web address such as https://www.example.org.")},
+            "contact_name": {"required": _("Enter your name.")},
+            "contact_role": {"required": _("Enter your role at the clinic.")},
             "contact_email": {
-                "required": "Enter your work email address.",
-                "invalid": "Enter an email address like name@example.org.",
+                "required": _("Enter your work email address."),
+                "invalid": _("Enter an email address like name@example.org."),
             },
-            "contact_phone": {"required": "Enter a work phone number we can call you on."},
+            "contact_phone": {"required": _("Enter a work phone number we can call you on.")},
         }
 
     @classmethod
@@ -178,7 +184,7 @@ class ListingRequestForm(forms.ModelForm):
         zip_code = self.cleaned_data["zip_code"].strip()
         if zip_centroid(zip_code) is None:
             raise ValidationError(
-                "We don't know the ZIP code “%(zip)s”. Check it, such as 95816.",
+                _("We don't know the ZIP code “%(zip)s”. Check it, such as 95816."),
                 code="unknown_zip",
                 params={"zip": zip_code},
             )
@@ -206,8 +212,10 @@ class LocationField(forms.CharField):
         place = resolve_place(text)
         if place is None:
             raise ValidationError(
-                "We couldn't find “%(text)s”. Enter a five-digit ZIP code, such as 95816, "
-                "or a California city, such as Folsom.",
+                _(
+                    "We couldn't find “%(text)s”. Enter a five-digit ZIP code, such as 95816, "
+                    "or a California city, such as Folsom."
+                ),
                 code="unknown_place",
                 params={"text": text},
             )
@@ -217,7 +225,7 @@ class LocationField(forms.CharField):
 class NearForm(forms.Form):
     """The one-field "nearest first" form on condition pages."""
 
-    near = LocationField(label="Your ZIP code or city", required=False)
+    near = LocationField(label=_("Your ZIP code or city"), required=False)
 
 
 MAX_COMPARED = 3
@@ -229,7 +237,7 @@ class CompareForm(forms.Form):
     could not find."""
 
     c = forms.Field(required=False, widget=forms.MultipleHiddenInput)
-    near = LocationField(label="Your ZIP code or city", required=False)
+    near = LocationField(label=_("Your ZIP code or city"), required=False)
 
     def clean_c(self) -> list[str]:
         """The slugs in the order given, each once."""
@@ -268,39 +276,39 @@ class SearchForm(forms.Form):
     ]
 
     radius = forms.IntegerField(
-        label="Within (miles)",
+        label=_("Within (miles)"),
         required=False,
         min_value=MIN_RADIUS,
         max_value=MAX_RADIUS,
         error_messages={
-            "invalid": "Enter the distance as a whole number of miles, from 1 to 100.",
-            "min_value": "Choose a distance from 1 to 100 miles.",
-            "max_value": "Choose a distance from 1 to 100 miles.",
+            "invalid": _("Enter the distance as a whole number of miles, from 1 to 100."),
+            "min_value": _("Choose a distance from 1 to 100 miles."),
+            "max_value": _("Choose a distance from 1 to 100 miles."),
         },
         # A text box, not type=number: a browser blanks a number box it cannot
         # parse, and the visitor must see what they typed beside the message.
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "maxlength": 5, "placeholder": DEFAULT_RADIUS}
         ),
-        help_text="From 1 to 100; 25 if left empty.",
+        help_text=_("From 1 to 100; 25 if left empty."),
     )
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         required=False,
         choices=[
-            ("", "Best order for my search"),
-            ("distance", "Nearest first"),
-            ("relevance", "Best match for your words"),
-            ("name", "Name (A–Z)"),
+            ("", _("Best order for my search")),
+            ("distance", _("Nearest first")),
+            ("relevance", _("Best match for your words")),
+            ("name", _("Name (A–Z)")),
         ],
-        error_messages={"invalid_choice": "Choose one of the sort orders listed."},
+        error_messages={"invalid_choice": _("Choose one of the sort orders listed.")},
     )
 
     def clean_q(self):
         text = self.cleaned_data.get("q") or ""
         if text and not search_terms(text):
             raise ValidationError(
-                "Type at least one word of two or more letters, such as a clinic name or town."
+                _("Type at least one word of two or more letters, such as a clinic name or town.")
             )
         return text
 
@@ -308,7 +316,7 @@ class SearchForm(forms.Form):
         cleaned = super().clean()
         sort = cleaned.get("sort")
         if sort == "distance" and not cleaned.get("near") and "near" not in self.errors:
-            self.add_error("sort", "To sort by distance, enter a ZIP code or city.")
+            self.add_error("sort", _("To sort by distance, enter a ZIP code or city."))
         elif sort == "relevance" and not cleaned.get("q") and "q" not in self.errors:
-            self.add_error("sort", "To sort by best match, type some search words.")
+            self.add_error("sort", _("To sort by best match, type some search words."))
         return cleaned

@@ -10,27 +10,32 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from django.utils.translation import gettext_lazy as _
+
 
 class Term(NamedTuple):
     expansion: str  # the abbr's title: what the letters stand for
     plain: str  # what it means, in plain words, shown after the term
 
 
+# In the page's language (lazy): the letters stay the same in Spanish.
 TERMS = {
-    "IV": Term("intravenous", "into a vein"),
-    "IM": Term("intramuscular", "into a muscle"),
-    "KAP": Term("ketamine-assisted psychotherapy", "ketamine-assisted psychotherapy"),
+    "IV": Term(_("intravenous"), _("into a vein")),
+    "IM": Term(_("intramuscular"), _("into a muscle")),
+    "KAP": Term(_("ketamine-assisted psychotherapy"), _("ketamine-assisted psychotherapy")),
     "REMS": Term(
-        "Risk Evaluation and Mitigation Strategy",
-        "the FDA safety program that requires Spravato to be given and watched at a "
-        "certified clinic",
+        _("Risk Evaluation and Mitigation Strategy"),
+        _(
+            "the FDA safety program that requires Spravato to be given and watched at a "
+            "certified clinic"
+        ),
     ),
     "HSA/FSA": Term(
-        "health savings account or flexible spending account",
-        "health savings or flexible spending accounts",
+        _("health savings account or flexible spending account"),
+        _("health savings or flexible spending accounts"),
     ),
-    "HSA": Term("health savings account", "health savings account"),
-    "FSA": Term("flexible spending account", "flexible spending account"),
+    "HSA": Term(_("health savings account"), _("health savings account")),
+    "FSA": Term(_("flexible spending account"), _("flexible spending account")),
 }
 
 # Whole words only, longest first ("HSA/FSA" before "HSA"); case matters ("IM", not "im").

@@ -27,6 +27,9 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+from django.utils.formats import time_format
+from django.utils.translation import gettext
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
 END_OF_DAY = datetime.time(23, 59)
@@ -121,8 +124,9 @@ def is_open_at(
 def format_time(value: datetime.time) -> str:
     """12-hour clock: "9:00 AM", "12:30 PM"; a closing time of 23:59 is "midnight"."""
     if value >= END_OF_DAY:
-        return "midnight"
-    return f"{value.hour % 12 or 12}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
+        return gettext("midnight")
+    # In the page's language: "9:00 AM", or "9:00 a.m." in Spanish.
+    return time_format(value, gettext("g:i A"))
 
 
 def format_intervals(intervals: Iterable[Interval]) -> str:
@@ -141,7 +145,8 @@ class Day:
 def weekly_schedule(intervals: Iterable, moment: datetime.datetime | None = None) -> list[Day]:
     """Seven days, Monday first, each with its intervals in opening order."""
     today, _ = pacific_weekday_and_time(moment)
-    days = [Day(weekday=i, name=name, is_today=i == today) for i, name in enumerate(WEEKDAY_NAMES)]
+    # Names in the page's language (Django's own translations; "lunes" in Spanish).
+    days = [Day(weekday=i, name=WEEKDAYS[i], is_today=i == today) for i in range(7)]
     for row in sorted(intervals, key=lambda r: (r.weekday, r.opens)):
         if 0 <= row.weekday <= 6:
             days[row.weekday].intervals.append(row)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.conf import settings
-from django.template.defaultfilters import pluralize
+from django.utils.translation import gettext, ngettext
 
 from clinics import geo
 
@@ -436,7 +436,7 @@ def draw(
             sum(lat for _, lat in biggest) / len(biggest),
             sum(lng for lng, _ in biggest) / len(biggest),
         )
-        text = f"{county.name} County"
+        text = gettext("%(name)s County") % {"name": county.name}
         box = _label_box(x, y, text, COUNTY_FONT)
         if _inside(x, y, PADDING * 2) and not _overlaps(box, taken):
             view.county_labels.append(Label(round(x, 1), round(y, 1), text))
@@ -470,14 +470,38 @@ def clinics_map(
     view = draw(points, place, tiles=tiles)
     if view is not None:
         shown = len(clinics)
-        words = [f"Map of the {shown} clinic{pluralize(shown)} on this page, numbered as in"]
-        words.append(" the list")
         if place is not None:
-            words.append(f", and of {place.label} (the diamond)")
-        words.append(". The list above has the same information.")
+            words = [
+                ngettext(
+                    "Map of the %(count)s clinic on this page, numbered as in the list, and "
+                    "of %(place)s (the diamond). The list above has the same information.",
+                    "Map of the %(count)s clinics on this page, numbered as in the list, and "
+                    "of %(place)s (the diamond). The list above has the same information.",
+                    shown,
+                )
+                % {"count": shown, "place": place.label}
+            ]
+        else:
+            words = [
+                ngettext(
+                    "Map of the %(count)s clinic on this page, numbered as in the list. The "
+                    "list above has the same information.",
+                    "Map of the %(count)s clinics on this page, numbered as in the list. The "
+                    "list above has the same information.",
+                    shown,
+                )
+                % {"count": shown}
+            ]
         if view.unmapped:
-            words.append(f" {view.unmapped} of them could not be placed on the map.")
-        view.caption = "".join(words)
+            words.append(
+                ngettext(
+                    "%(count)s of them could not be placed on the map.",
+                    "%(count)s of them could not be placed on the map.",
+                    view.unmapped,
+                )
+                % {"count": view.unmapped}
+            )
+        view.caption = " ".join(words)
     return view
 
 
@@ -486,8 +510,8 @@ def clinic_map(clinic) -> MapView | None:
     point = MapPoint(clinic.latitude, clinic.longitude, clinic.name)
     view = draw([point])
     if view is not None:
-        view.caption = (
-            f"Map of where {clinic.name} is, among nearby towns. The address above says "
-            "the same in words."
-        )
+        view.caption = gettext(
+            "Map of where %(name)s is, among nearby towns. The address above says the same "
+            "in words."
+        ) % {"name": clinic.name}
     return view

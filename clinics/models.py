@@ -21,7 +21,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clinics import hours
@@ -30,7 +33,7 @@ from clinics.querysets import ClinicQuerySet, ClinicTreatmentQuerySet
 
 STALE_AFTER = datetime.timedelta(days=365)
 
-zip_code_validator = RegexValidator(r"^\d{5}$", "Enter a five-digit ZIP code, such as 95816.")
+zip_code_validator = RegexValidator(r"^\d{5}$", _("Enter a five-digit ZIP code, such as 95816."))
 
 
 def validate_us_phone(value: str) -> None:
@@ -38,11 +41,11 @@ def validate_us_phone(value: str) -> None:
         number = phonenumbers.parse(value, "US")
     except phonenumbers.NumberParseException as exc:
         raise ValidationError(
-            "Enter a US phone number, such as (916) 555-0123.", code="invalid_phone"
+            _("Enter a US phone number, such as (916) 555-0123."), code="invalid_phone"
         ) from exc
     if not phonenumbers.is_possible_number(number) or number.country_code != 1:
         raise ValidationError(
-            "Enter a US phone number, such as (916) 555-0123.", code="invalid_phone"
+            _("Enter a US phone number, such as (916) 555-0123."), code="invalid_phone"
         )
 
 
@@ -67,11 +70,36 @@ def format_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
+SPANISH_TEXT_HELP = (
+    "Plain Spanish for patients (usted, short sentences), with the same facts as the English. "
+    "Shown on /es/ pages only once a medical reviewer has reviewed it in Spanish."
+)
+
+
+def localized_name(row) -> str:
+    """A condition's, treatment's or plan's name in the page's language.
+
+    Names are labels, shown in Spanish as soon as they are filled in. The page text
+    (summaries, descriptions) is medical content: it is shown in Spanish only once
+    reviewed in Spanish, which the articles app decides (``ContentReview``).
+    """
+    if get_language() == "es" and row.name_es:
+        return row.name_es
+    return row.name
+
+
 class Condition(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, help_text="Part of public URLs.")
     summary = models.TextField(help_text="Plain-language summary for patients (a short paragraph).")
+    name_es = models.CharField(
+        "name in Spanish", max_length=100, blank=True, help_text="Leave empty to show the name."
+    )
+    summary_es = models.TextField("summary in Spanish", blank=True, help_text=SPANISH_TEXT_HELP)
     sort_order = models.PositiveSmallIntegerField(default=100)
+
+    # The page text that has a Spanish version: English field -> Spanish field.
+    SPANISH_FIELDS = {"summary": "summary_es"}
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -81,6 +109,10 @@ class Condition(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("clinics:condition_detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        return localized_name(self)
 
 
 def validate_sources(value) -> None:
@@ -133,7 +165,25 @@ class Treatment(models.Model):
         validators=[validate_sources],
         help_text='Where the texts come from: [{"title": "…", "url": "https://…"}].',
     )
+    name_es = models.CharField(
+        "name in Spanish", max_length=100, blank=True, help_text="Leave empty to show the name."
+    )
+    description_es = models.TextField(
+        "description in Spanish", blank=True, help_text=SPANISH_TEXT_HELP
+    )
+    what_to_expect_es = models.TextField(
+        "what a session is like, in Spanish", blank=True, help_text=SPANISH_TEXT_HELP
+    )
+    safety_notes_es = models.TextField(
+        "safety notes in Spanish", blank=True, help_text=SPANISH_TEXT_HELP
+    )
     sort_order = models.PositiveSmallIntegerField(default=100)
+
+    SPANISH_FIELDS = {
+        "description": "description_es",
+        "what_to_expect": "what_to_expect_es",
+        "safety_notes": "safety_notes_es",
+    }
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -143,6 +193,10 @@ class Treatment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("clinics:treatment_detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        return localized_name(self)
 
     def clean(self) -> None:
         super().clean()
@@ -163,6 +217,12 @@ class Treatment(models.Model):
 class InsurancePlan(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+    name_es = models.CharField(
+        "name in Spanish",
+        max_length=100,
+        blank=True,
+        help_text="Only where Spanish speakers know the plan by another name.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=100)
 
     class Meta:
@@ -172,35 +232,39 @@ class InsurancePlan(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def display_name(self) -> str:
+        return localized_name(self)
+
 
 class Language(models.TextChoices):
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Spanish"
-    CHINESE = "zh", "Chinese"
-    VIETNAMESE = "vi", "Vietnamese"
-    TAGALOG = "tl", "Tagalog"
-    HMONG = "hmn", "Hmong"
-    RUSSIAN = "ru", "Russian"
-    UKRAINIAN = "uk", "Ukrainian"
-    PUNJABI = "pa", "Punjabi"
-    HINDI = "hi", "Hindi"
-    PERSIAN = "fa", "Persian (Farsi/Dari)"
-    ARABIC = "ar", "Arabic"
-    KOREAN = "ko", "Korean"
-    ASL = "ase", "American Sign Language"
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    CHINESE = "zh", _("Chinese")
+    VIETNAMESE = "vi", _("Vietnamese")
+    TAGALOG = "tl", _("Tagalog")
+    HMONG = "hmn", _("Hmong")
+    RUSSIAN = "ru", _("Russian")
+    UKRAINIAN = "uk", _("Ukrainian")
+    PUNJABI = "pa", _("Punjabi")
+    HINDI = "hi", _("Hindi")
+    PERSIAN = "fa", _("Persian (Farsi/Dari)")
+    ARABIC = "ar", _("Arabic")
+    KOREAN = "ko", _("Korean")
+    ASL = "ase", _("American Sign Language")
 
 
 class Credential(models.TextChoices):
-    ANESTHESIOLOGIST = "anesthesiologist", "Anesthesiologist (MD/DO)"
-    PSYCHIATRIST = "psychiatrist", "Psychiatrist (MD/DO)"
-    EMERGENCY_PHYSICIAN = "emergency_physician", "Emergency physician (MD/DO)"
-    PAIN_SPECIALIST = "pain_specialist", "Pain medicine physician"
-    CRNA = "crna", "Certified registered nurse anesthetist (CRNA)"
-    PMHNP = "pmhnp", "Psychiatric nurse practitioner (PMHNP)"
-    PSYCHOLOGIST = "psychologist", "Psychologist (PhD/PsyD)"
-    LMFT = "lmft", "Licensed marriage and family therapist (LMFT)"
-    LCSW = "lcsw", "Licensed clinical social worker (LCSW)"
-    RN = "rn", "Registered nurse (RN)"
+    ANESTHESIOLOGIST = "anesthesiologist", _("Anesthesiologist (MD/DO)")
+    PSYCHIATRIST = "psychiatrist", _("Psychiatrist (MD/DO)")
+    EMERGENCY_PHYSICIAN = "emergency_physician", _("Emergency physician (MD/DO)")
+    PAIN_SPECIALIST = "pain_specialist", _("Pain medicine physician")
+    CRNA = "crna", _("Certified registered nurse anesthetist (CRNA)")
+    PMHNP = "pmhnp", _("Psychiatric nurse practitioner (PMHNP)")
+    PSYCHOLOGIST = "psychologist", _("Psychologist (PhD/PsyD)")
+    LMFT = "lmft", _("Licensed marriage and family therapist (LMFT)")
+    LCSW = "lcsw", _("Licensed clinical social worker (LCSW)")
+    RN = "rn", _("Registered nurse (RN)")
 
 
 class Clinic(models.Model):
@@ -426,10 +490,13 @@ class Clinic(models.Model):
         if self.status != self.Status.TEMPORARILY_CLOSED:
             return ""
         reason = self.closure_reason.strip().rstrip(".")
-        notice = f"Temporarily closed: {reason}." if reason else "Temporarily closed."
+        if reason:
+            notice = gettext("Temporarily closed: %(reason)s.") % {"reason": reason}
+        else:
+            notice = gettext("Temporarily closed.")
         if self.reopens_on:
-            day = self.reopens_on
-            notice += f" Expected to reopen on {day:%B} {day.day}, {day.year}."
+            day = date_format(self.reopens_on, gettext("F j, Y"))
+            notice += " " + gettext("Expected to reopen on %(date)s.") % {"date": day}
         return notice
 
     def is_open_at(self, moment: datetime.datetime | None = None) -> bool:
@@ -536,8 +603,13 @@ class HeadlinePrice(NamedTuple):
 
     def __str__(self) -> str:
         if self.price_min is None:
-            return f"{self.treatment_name}: ask the clinic for prices"
-        return f"{self.treatment_name} from ${self.price_min:,} a session"
+            return gettext("%(treatment)s: ask the clinic for prices") % {
+                "treatment": self.treatment_name
+            }
+        return gettext("%(treatment)s from %(price)s a session") % {
+            "treatment": self.treatment_name,
+            "price": f"${self.price_min:,}",
+        }
 
 
 class ClinicSlugRedirect(models.Model):
@@ -735,16 +807,19 @@ class ClinicTreatment(models.Model):
                 return f"${self.price_min:,}"
             return f"${self.price_min:,}–${self.price_max:,}"
         if self.price_min is not None:
-            return f"from ${self.price_min:,}"
-        return f"up to ${self.price_max:,}"
+            return gettext("from %(price)s") % {"price": f"${self.price_min:,}"}
+        return gettext("up to %(price)s") % {"price": f"${self.price_max:,}"}
 
     @property
     def course_price_display(self) -> str:
         """ "$2,700 for 6 sessions", or "" when no course price is stated."""
         if self.course_price is None or not self.course_sessions:
             return ""
-        sessions = "session" if self.course_sessions == 1 else "sessions"
-        return f"${self.course_price:,} for {self.course_sessions} {sessions}"
+        return ngettext(
+            "%(price)s for %(count)s session",
+            "%(price)s for %(count)s sessions",
+            self.course_sessions,
+        ) % {"price": f"${self.course_price:,}", "count": self.course_sessions}
 
 
 class OpeningHours(models.Model):
@@ -899,7 +974,7 @@ class HoursException(models.Model):
     @property
     def hours_display(self) -> str:
         """ "closed", or "9:00 AM–1:00 PM" (12-hour clock, as the public page)."""
-        return hours.format_intervals(self.intervals) or "closed"
+        return hours.format_intervals(self.intervals) or pgettext("opening hours", "closed")
 
 
 class ClinicMembership(models.Model):
@@ -930,12 +1005,12 @@ class ProblemReport(models.Model):
     """A member of the public telling us a listing is wrong. No health information."""
 
     class Category(models.TextChoices):
-        PHONE = "phone", "Phone number is wrong"
-        ADDRESS = "address", "Address is wrong"
-        HOURS = "hours", "Opening hours are wrong"
-        CLOSED = "closed", "Clinic has closed"
-        PRICES = "prices", "Prices are wrong"
-        OTHER = "other", "Something else"
+        PHONE = "phone", _("Phone number is wrong")
+        ADDRESS = "address", _("Address is wrong")
+        HOURS = "hours", _("Opening hours are wrong")
+        CLOSED = "closed", _("Clinic has closed")
+        PRICES = "prices", _("Prices are wrong")
+        OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
         NEW = "new", "New"

@@ -22,11 +22,12 @@ from typing import NamedTuple
 
 from django.forms import BoundField
 from django.http import QueryDict
-from django.template.defaultfilters import pluralize
+from django.utils.translation import gettext, ngettext
 
 from clinics.filters import SELF_PAY, ClinicFilter
 from clinics.forms import DEFAULT_RADIUS
 from clinics.search_index import intersect
+from clinics.vocabulary import any_of
 
 FACETS = ("condition", "treatment", "insurance")
 WIDER_RADII = (50, 100)
@@ -137,31 +138,30 @@ def relaxations(search: ClinicFilter) -> list[Suggestion]:
         if wider:
             params = base.copy()
             params["radius"] = str(wider)
-            text = f"Search within {wider} miles of {place.label}"
+            text = gettext("Search within %(radius)s miles of %(place)s") % {
+                "radius": wider,
+                "place": place.label,
+            }
             suggestions.append(Suggestion(text, "?" + params.urlencode()))
-        suggestions.append(
-            Suggestion(f"Search everywhere, not only near {place.label}", without("near"))
-        )
+        text = gettext("Search everywhere, not only near %(place)s") % {"place": place.label}
+        suggestions.append(Suggestion(text, without("near")))
     for name in FACETS:
         for slug in cleaned.get(name) or []:
-            suggestions.append(Suggestion(f"Remove “{label(name, slug)}”", without(name, slug)))
+            text = gettext("Remove “%(choice)s”") % {"choice": label(name, slug)}
+            suggestions.append(Suggestion(text, without(name, slug)))
     if cleaned.get("language"):
-        suggestions.append(
-            Suggestion(
-                f"Any language, not only {label('language', cleaned['language'])}",
-                without("language"),
-            )
-        )
+        language = label("language", cleaned["language"])
+        text = gettext("Any language, not only %(language)s") % {"language": language}
+        suggestions.append(Suggestion(text, without("language")))
     if cleaned.get("accepting"):
-        suggestions.append(
-            Suggestion("Include clinics not taking new patients", without("accepting"))
-        )
+        text = gettext("Include clinics not taking new patients")
+        suggestions.append(Suggestion(text, without("accepting")))
     if cleaned.get("open_now"):
-        suggestions.append(
-            Suggestion("Include clinics that are closed right now", without("open_now"))
-        )
+        text = gettext("Include clinics that are closed right now")
+        suggestions.append(Suggestion(text, without("open_now")))
     if cleaned.get("q"):
-        suggestions.append(Suggestion(f"Drop the search words “{cleaned['q']}”", without("q")))
+        text = gettext("Drop the search words “%(words)s”") % {"words": cleaned["q"]}
+        suggestions.append(Suggestion(text, without("q")))
     return suggestions
 
 
@@ -196,16 +196,17 @@ def active_choices(search: ClinicFilter) -> list[Choice]:
     cleaned = search.form.cleaned_data
     choices = []
     if cleaned.get("open_now"):
-        choices.append(Choice("open_now", "Open now", _without(base, "open_now")))
+        choices.append(Choice("open_now", gettext("Open now"), _without(base, "open_now")))
     for name in FACETS:
         for slug in cleaned.get(name) or []:
-            text = "Self-pay" if slug == SELF_PAY else _label(search, name, slug)
+            text = gettext("Self-pay") if slug == SELF_PAY else _label(search, name, slug)
             choices.append(Choice(name, text, _without(base, name, slug)))
     if cleaned.get("language"):
         language = _label(search, "language", cleaned["language"])
         choices.append(Choice("language", language, _without(base, "language")))
     if cleaned.get("accepting"):
-        choices.append(Choice("accepting", "Taking new patients", _without(base, "accepting")))
+        text = gettext("Taking new patients")
+        choices.append(Choice("accepting", text, _without(base, "accepting")))
     if cleaned.get("q"):
         params = base.copy()
         params.pop("q", None)
@@ -220,113 +221,161 @@ def active_choices(search: ClinicFilter) -> list[Choice]:
         if params.get("sort") == "distance":
             params.pop("sort")
         radius = search.search_radius
-        text = f"Within {radius} mile{pluralize(radius)} of {place.label}"
+        text = ngettext(
+            "Within %(radius)s mile of %(place)s", "Within %(radius)s miles of %(place)s", radius
+        ) % {"radius": radius, "place": place.label}
         choices.append(Choice("near", text, "?" + params.urlencode()))
     return choices
 
 
 def summary(search: ClinicFilter, count: int) -> str:
     """The search in one sentence: "3 clinics treating PTSD, taking Medi-Cal, within 25
-    miles of 95816". Several values of one filter read "or", as the search treats them."""
+    miles of 95816". Several values of one filter read "or", as the search treats them.
+
+    Each part takes the count too: in Spanish its verb agrees with it ("1 clínica que
+    trata", "3 clínicas que tratan").
+    """
     search.is_valid()
     cleaned = search.form.cleaned_data
 
     def names(key: str) -> str:
-        return " or ".join(_label(search, key, slug) for slug in cleaned.get(key) or [])
+        return any_of(_label(search, key, slug) for slug in cleaned.get(key) or [])
+
+    def part(singular: str, plural: str, **values) -> str:
+        return ngettext(singular, plural, count) % values
 
     parts = []
     if cleaned.get("open_now"):
-        parts.append("open now")
+        parts.append(ngettext("open now", "open now", count))
     if cleaned.get("condition"):
-        parts.append(f"treating {names('condition')}")
+        parts.append(part("treating %(names)s", "treating %(names)s", names=names("condition")))
     if cleaned.get("treatment"):
-        parts.append(f"offering {names('treatment')}")
+        parts.append(part("offering %(names)s", "offering %(names)s", names=names("treatment")))
     # Self-pay last: "taking Medi-Cal or self-pay patients".
     plans = sorted(cleaned.get("insurance") or [], key=lambda slug: slug == SELF_PAY)
     if plans:
+        plan_names = any_of(
+            gettext("self-pay patients") if slug == SELF_PAY else _label(search, "insurance", slug)
+            for slug in plans
+        )
+        parts.append(part("taking %(names)s", "taking %(names)s", names=plan_names))
+    if cleaned.get("language"):
+        language = _label(search, "language", cleaned["language"])
         parts.append(
-            "taking "
-            + " or ".join(
-                "self-pay patients" if slug == SELF_PAY else _label(search, "insurance", slug)
-                for slug in plans
+            part(
+                "with staff who speak %(language)s",
+                "with staff who speak %(language)s",
+                language=language,
             )
         )
-    if cleaned.get("language"):
-        parts.append(f"with staff who speak {_label(search, 'language', cleaned['language'])}")
     if cleaned.get("accepting"):
-        parts.append("taking new patients")
+        parts.append(ngettext("taking new patients", "taking new patients", count))
     if cleaned.get("q"):
-        parts.append(f"matching “{cleaned['q']}”")
+        parts.append(part("matching “%(words)s”", "matching “%(words)s”", words=cleaned["q"]))
     place = cleaned.get("near")
     if place:
         radius = search.search_radius
-        parts.append(f"within {radius} mile{pluralize(radius)} of {place.label}")
-    head = f"{count} clinic{pluralize(count)}"
+        parts.append(
+            ngettext(
+                "within %(radius)s mile of %(place)s",
+                "within %(radius)s miles of %(place)s",
+                radius,
+            )
+            % {"radius": radius, "place": place.label}
+        )
+    head = ngettext("%(count)s clinic", "%(count)s clinics", count) % {"count": count}
     return ", ".join([f"{head} {parts[0]}", *parts[1:]]) if parts else head
 
 
 def ignored_choices(search: ClinicFilter) -> list[Ignored]:
-    """Each part of the search that could not be used, and what the search did instead."""
+    """Each part of the search that could not be used, and what the search did instead.
+
+    The form's own message stays next to its field; this says it in the summary, which
+    a phone shows before the (closed) search panel.
+    """
     search.is_valid()
     form = search.form
     errors = form.errors
     ignored = []
 
-    def sent(key: str) -> list[str]:
-        return [value.strip() for value in form.data.getlist(key) if value.strip()]
+    def sent(key: str) -> str:
+        return any_of(f"“{v.strip()}”" for v in form.data.getlist(key) if v.strip())
+
+    def field_id(key: str) -> str:
+        return form[key].id_for_label
 
     if "q" in errors:
         ignored.append(
             Ignored(
-                "Your search words had no word of two letters or more, so no words were matched.",
-                form["q"].id_for_label,
-                "Change the words",
+                gettext("Your search words were not used, so no words were matched: %(reason)s")
+                % {"reason": errors["q"][0]},
+                field_id("q"),
+                gettext("Change the words"),
             )
         )
     if "near" in errors:
         ignored.append(
             Ignored(
-                f"We couldn't find “{sent('near')[0]}”, so this is not limited by place.",
-                form["near"].id_for_label,
-                "Change the place",
+                gettext("We couldn't find %(place)s, so this is not limited by place.")
+                % {"place": sent("near")},
+                field_id("near"),
+                gettext("Change the place"),
             )
         )
-    elif "radius" in errors and form.cleaned_data.get("near"):
-        ignored.append(
-            Ignored(
-                f"“{sent('radius')[0]}” is not a distance from 1 to 100 miles, so this "
-                f"uses {DEFAULT_RADIUS} miles.",
-                form["radius"].id_for_label,
-                "Change the distance",
-            )
-        )
-    nouns = {
-        "condition": "condition",
-        "treatment": "treatment",
-        "insurance": "insurance plan",
-        "language": "language",
+    if "radius" in errors:
+        if form.cleaned_data.get("near"):
+            text = gettext(
+                "%(distance)s is not a distance from 1 to 100 miles, so this uses %(radius)s miles."
+            ) % {"distance": sent("radius"), "radius": DEFAULT_RADIUS}
+        else:
+            text = gettext(
+                "%(distance)s is not a distance from 1 to 100 miles, so it was not used."
+            ) % {"distance": sent("radius")}
+        ignored.append(Ignored(text, field_id("radius"), gettext("Change the distance")))
+    # Whole sentences, so that each language can say them its own way.
+    unknown_value = {
+        "condition": (
+            gettext(
+                "We don't list a condition called %(words)s, so this is not limited by condition."
+            ),
+            gettext("Change the condition"),
+        ),
+        "treatment": (
+            gettext(
+                "We don't list a treatment called %(words)s, so this is not limited by treatment."
+            ),
+            gettext("Change the treatment"),
+        ),
+        "insurance": (
+            gettext(
+                "We don't list an insurance plan called %(words)s, so this is not limited by "
+                "insurance."
+            ),
+            gettext("Change the insurance"),
+        ),
+        "language": (
+            gettext(
+                "We don't list a language called %(words)s, so this is not limited by language."
+            ),
+            gettext("Change the language"),
+        ),
     }
-    for key, noun in nouns.items():
+    for key, (sentence, change) in unknown_value.items():
         if key not in errors:
             continue
         known = {value for value, _ in form.fields[key].choices}
-        unknown = [value for value in sent(key) if value not in known] or sent(key)
-        words = " or ".join(f"“{value}”" for value in unknown)
-        limit = "insurance" if key == "insurance" else noun
-        ignored.append(
-            Ignored(
-                f"We don't list a {noun} called {words}, so this is not limited by {limit}.",
-                form[key].id_for_label,
-                f"Change the {limit}",
-            )
-        )
+        unknown = [v.strip() for v in form.data.getlist(key) if v.strip() not in known]
+        words = any_of(f"“{value}”" for value in unknown) or sent(key)
+        ignored.append(Ignored(sentence % {"words": words}, field_id(key), change))
     if "sort" in errors:
         ignored.append(
             Ignored(
-                "That sort order needs something this search does not have, so the "
-                "results are in the usual order.",
-                form["sort"].id_for_label,
-                "Change the order",
+                gettext(
+                    "The sort order was not used, so the results are in the usual order: %(reason)s"
+                )
+                % {"reason": errors["sort"][0]},
+                field_id("sort"),
+                gettext("Change the order"),
             )
         )
     return ignored
@@ -345,12 +394,13 @@ def card_matches(search: ClinicFilter, clinic) -> list[str]:
     treatments = set(cleaned.get("treatment") or ())
     for offer in getattr(clinic, "treatments_offered", None) or ():
         if offer["slug"] in treatments:
-            matches.append(f"Offers {offer['name']}")
+            matches.append(gettext("Offers %(treatment)s") % {"treatment": offer["name"]})
     for plan in getattr(clinic, "matching_plans", None) or ():
-        matches.append(f"Takes {plan}")
+        matches.append(gettext("Takes %(plan)s") % {"plan": plan})
     if SELF_PAY in (cleaned.get("insurance") or ()) and clinic.self_pay:
-        matches.append("Takes self-pay patients")
+        matches.append(gettext("Takes self-pay patients"))
     language = cleaned.get("language")
     if language and language in clinic.languages:
-        matches.append(f"Staff speak {_label(search, 'language', language)}")
+        language_name = _label(search, "language", language)
+        matches.append(gettext("Staff speak %(language)s") % {"language": language_name})
     return matches

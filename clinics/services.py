@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from clinics import notifications, permissions
 from clinics.models import (
@@ -46,7 +47,7 @@ PROBLEM_REPORT_LOCK_NAMESPACE = 404_001
 class ProblemReportRateLimited(Exception):
     """The sender has already sent PROBLEM_REPORT_LIMIT reports within the window."""
 
-    message = "You've sent several reports in the last hour. Please try again later."
+    message = _("You've sent several reports in the last hour. Please try again later.")
 
     def __init__(self, message: str | None = None):
         super().__init__(message or self.message)
@@ -350,7 +351,7 @@ RESERVED_CLINIC_SLUGS = frozenset({"list-your-clinic"})
 class ListingRequestRateLimited(Exception):
     """The sender has already sent LISTING_REQUEST_LIMIT requests within the window."""
 
-    message = "You've sent several requests in the last hour. Please try again later."
+    message = _("You've sent several requests in the last hour. Please try again later.")
 
     def __init__(self, message: str | None = None):
         super().__init__(message or self.message)

@@ -4,8 +4,9 @@ from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import pluralize
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from clinics import crisis, maps, services
@@ -39,15 +40,20 @@ def _page(queryset, raw_number):
     try:
         number = int(str(raw_number or "1").strip())
     except ValueError:
-        return paginator.page(1), "That page number isn't valid, so here is the first page."
+        return paginator.page(1), gettext(
+            "That page number isn't valid, so here is the first page."
+        )
     if number < 1:
-        return paginator.page(1), "Pages start at 1, so here is the first page."
+        return paginator.page(1), gettext("Pages start at 1, so here is the first page.")
     if number > paginator.num_pages:
         last = paginator.num_pages
-        return paginator.page(last), (
-            f"There is no page {number}; these results have {last} "
-            f"page{pluralize(last)}, so here is the last one."
-        )
+        return paginator.page(last), ngettext(
+            "There is no page %(number)s; these results have %(last)s page, so here is the "
+            "last one.",
+            "There is no page %(number)s; these results have %(last)s pages, so here is the "
+            "last one.",
+            last,
+        ) % {"number": number, "last": last}
     return paginator.page(number), ""
 
 
@@ -329,7 +335,7 @@ class StaffInvitationView(PasswordResetConfirmView):
 
     template_name = "clinics/staff_invitation.html"
     success_url = reverse_lazy("clinics:staff_invitation_done")
-    title = "Choose your password"
+    title = _("Choose your password")
 
 
 @require_safe

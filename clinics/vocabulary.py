@@ -39,6 +39,7 @@ from collections.abc import Container, Mapping
 from dataclasses import dataclass
 
 from django.http import QueryDict
+from django.utils.translation import gettext, pgettext
 
 from clinics import geo, places
 from clinics.querysets import search_terms
@@ -391,24 +392,32 @@ def understand_search_words(
     return data, describe(found, labels)
 
 
+def any_of(names) -> str:
+    """ "PTSD or Anxiety", in the page's language ("PTSD o Ansiedad")."""
+    return f" {pgettext('between choices', 'or')} ".join(str(name) for name in names)
+
+
 def describe(found: Interpretation, labels: Mapping[str, Mapping[str, str]]) -> str:
     """What was understood, to follow "Showing clinics": "treating PTSD, near Folsom, CA"."""
 
     def names(parameter: str, values) -> str:
-        return " or ".join(labels[parameter].get(value, value) for value in values)
+        return any_of(labels[parameter].get(value, value) for value in values)
 
     parts = []
     if found.conditions:
-        parts.append(f"treating {names('condition', found.conditions)}")
+        conditions = names("condition", found.conditions)
+        parts.append(gettext("treating %(names)s") % {"names": conditions})
     if found.treatments:
-        parts.append(f"offering {names('treatment', found.treatments)}")
+        treatments = names("treatment", found.treatments)
+        parts.append(gettext("offering %(names)s") % {"names": treatments})
     plans = [plan for plan in found.insurance if plan != "self-pay"]
     if plans:
-        parts.append(f"accepting {names('insurance', plans)}")
+        parts.append(gettext("accepting %(names)s") % {"names": names("insurance", plans)})
     if "self-pay" in found.insurance:
-        parts.append("taking patients who pay for themselves")
+        parts.append(gettext("taking patients who pay for themselves"))
     if found.language:
-        parts.append(f"where staff speak {names('language', [found.language])}")
+        language = names("language", [found.language])
+        parts.append(gettext("where staff speak %(language)s") % {"language": language})
     if found.place:
-        parts.append(f"near {found.place.label}")
+        parts.append(gettext("near %(place)s") % {"place": found.place.label})
     return ", ".join(parts)

@@ -46,6 +46,8 @@ def offers(*, full: bool = False):
         ClinicTreatment.objects.listed()
         .filter(clinic__in=Clinic.objects.listed())
         .select_related("clinic", "treatment")
+        # A treatment page's long texts, repeated on every row, are not part of a service.
+        .defer("treatment__what_to_expect", "treatment__safety_notes", "treatment__sources")
         .order_by("clinic__name", "clinic_id", "treatment__sort_order", "treatment_id")
     )
     related = ["clinic__conditions"]

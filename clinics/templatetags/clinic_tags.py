@@ -9,6 +9,7 @@ import datetime
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
 
 from clinics import hours as opening_hours
 from clinics.models import Clinic, Condition, CrisisResource
@@ -38,8 +39,8 @@ def miles(value) -> str:
     if value is None:
         return ""
     if float(value) < 0.05:
-        return "under 0.1 mi"
-    return f"{float(value):.1f} mi"
+        return gettext("under 0.1 mi")
+    return gettext("%(miles)s mi") % {"miles": f"{float(value):.1f}"}
 
 
 def price_range(treatments) -> str:
@@ -130,12 +131,12 @@ def clinic_json_ld(clinic):
 @register.filter
 def clinic_meta_description(clinic) -> str:
     """The clinic page's meta and link-preview description."""
-    about = (
-        f"{clinic.name} in {clinic.city}, {clinic.state}: ketamine treatments, prices, "
-        "insurance, opening hours and how to contact the clinic."
-    )
+    about = gettext(
+        "%(name)s in %(city)s, %(state)s: ketamine treatments, prices, insurance, opening "
+        "hours and how to contact the clinic."
+    ) % {"name": clinic.name, "city": clinic.city, "state": clinic.state}
     if clinic.status == Clinic.Status.TEMPORARILY_CLOSED:
-        return f"Temporarily closed. {about}"
+        return gettext("Temporarily closed. %(about)s") % {"about": about}
     return about
 
 
@@ -146,13 +147,13 @@ def condition_structured_data(condition, clinics) -> dict:
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "url": url,
-        "name": f"{condition.name}: ketamine clinics near Sacramento",
+        "name": gettext("%(name)s: ketamine clinics near Sacramento") % {"name": condition.name},
         "description": truncate_sentence(condition.summary),
-        "inLanguage": "en-US",
+        "inLanguage": "es-US" if get_language() == "es" else "en-US",
         "about": {"@type": "MedicalCondition", "name": condition.name, "url": url},
         "mainEntity": {
             "@type": "ItemList",
-            "name": f"Clinics that treat {condition.name}",
+            "name": gettext("Clinics that treat %(name)s") % {"name": condition.name},
             "numberOfItems": len(clinics),
             "itemListElement": [
                 {

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from clinics import services
 from clinics.models import Clinic, ClinicMembership, ClinicTreatment, ListingRequest
+from tests.clinics.test_listing_requests import details
 from tests.factories import (
     ClinicFactory,
     ListingRequestFactory,
@@ -244,7 +245,6 @@ def test_a_new_request_is_announced_to_the_directory_admins_only(
     admin_user, client, mailoutbox, django_capture_on_commit_callbacks
 ):
     clinic_staff_user(ClinicFactory(), email="staff@example.org")
-    from tests.clinics.test_listing_requests import details
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("clinics:listing_request_create"), details())
@@ -360,8 +360,7 @@ def test_the_approve_button_on_a_request_approves_it(client, admin_user, mailout
 
     page = client.get(url)
     assert "Approve: create the account and email the invitation" in page.content.decode()
-    with time_machine.travel(timezone.now(), tick=False):
-        response = client.post(url, {"staff_notes": "Called the clinic.", "_approve": "1"})
+    response = client.post(url, {"staff_notes": "Called the clinic.", "_approve": "1"})
 
     assert response.status_code == 302
     request.refresh_from_db()
@@ -392,5 +391,5 @@ def test_clinic_staff_never_see_listing_requests(client):
     changelist = client.get(reverse("admin:clinics_listingrequest_changelist"))
 
     assert "Listing requests" not in index.content.decode()
-    assert change.status_code in {302, 403}
+    assert change.status_code == 403
     assert changelist.status_code == 403

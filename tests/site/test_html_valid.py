@@ -133,6 +133,8 @@ def public_pages(demo_like_site) -> dict[str, tuple[str, str, int]]:
         "clinic": ("get", clinic_url, 200),
         "condition": ("get", "/conditions/ptsd/?near=95816", 200),
         "condition-crisis": ("get", "/conditions/suicidal-ideation/", 200),
+        "treatment": ("get", "/treatments/oral-sublingual/", 200),
+        "treatment-rems": ("get", "/treatments/spravato/", 200),
         "article-list": ("get", "/articles/", 200),
         "article-search": ("get", "/articles/?q=ketamine", 200),
         "article": ("get", demo_like_site["article"].get_absolute_url(), 200),

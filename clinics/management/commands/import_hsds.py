@@ -3,7 +3,8 @@
     python manage.py import_hsds export.ndjson --dry-run
     python manage.py import_hsds path/to/datapackage/
 
-See clinics/hsds/importer.py for what is read and how records are matched.
+See clinics/hsds/packages.py for the files it reads, and clinics/hsds/importer.py for
+what it takes from them and how records are matched.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from clinics.hsds.importer import PackageError, hsds_package_import, read_package
+from clinics.hsds.importer import hsds_package_import
+from clinics.hsds.packages import PackageError, read_package
 
 
 class Command(BaseCommand):
