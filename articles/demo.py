@@ -23,8 +23,19 @@ article, named ``<slug>.md``, opening with TOML front matter between ``+++`` lin
 
     Markdown body...
 
+Translations live in a folder named for their language (``demo_articles/es/<slug>.md``,
+with a slug in that language) and name the English original they translate::
+
+    translation_of = "ketamine-treatment-start-here"
+
+They are seeded, reviewed and published after the originals, like any article. Without
+a ``references`` list of its own, a translation cites its original's references, in the
+same order, so its in-text numbers mean the same.
+
 The sample authors, reviewers and topics they name live in ``demo_articles/_site.toml``;
 the sources cited by the sample reviews of condition pages in ``_page_sources.toml``.
+Condition and treatment pages are also reviewed in Spanish where they have Spanish text
+(``clinics.reference_data``), citing the same sources.
 Keeping prose in Markdown lets a writer or reviewer edit it without touching Python.
 Every row this module creates is marked is_demo.
 """
@@ -49,11 +60,13 @@ from articles import services
 from articles.models import (
     Article,
     Author,
+    ContentLanguage,
     ContentReview,
     ContentSource,
     Reference,
     Reviewer,
     Topic,
+    page_fields,
 )
 from articles.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS, sync_workflow_groups
 from clinics.models import Condition, Treatment
@@ -65,8 +78,9 @@ PAGE_SOURCES_FILE = "_page_sources.toml"
 FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*$(.*)\Z", re.DOTALL | re.MULTILINE)
 
 
-def _read_article(path: Path) -> dict:
-    """One article file as a dict: its front matter plus ``slug`` (the file name) and ``body``."""
+def _read_article(path: Path, language: str = ContentLanguage.ENGLISH) -> dict:
+    """One article file as a dict: its front matter plus ``slug`` (the file name),
+    ``language`` (its folder's) and ``body``."""
     match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
     if match is None:
         raise ValueError(f"{path.name}: no +++ front matter at the top")
@@ -74,21 +88,49 @@ def _read_article(path: Path) -> dict:
         item = tomllib.loads(match.group(1))
     except tomllib.TOMLDecodeError as error:
         raise ValueError(f"{path.name}: {error}") from error
-    return {**item, "slug": path.stem, "body": match.group(2).strip()}
+    return {**item, "slug": path.stem, "language": language, "body": match.group(2).strip()}
+
+
+def _read_translations(directory: Path, originals: dict[str, dict]) -> list[dict]:
+    """The translations in each language's folder, citing their original's references
+    unless they list their own."""
+    translations = []
+    for language in ContentLanguage.values:
+        if language == ContentLanguage.ENGLISH:
+            continue
+        for path in sorted((directory / language).glob("*.md")):
+            item = _read_article(path, language)
+            original = originals.get(item.get("translation_of", ""))
+            if original is None:
+                raise ValueError(f"{language}/{path.name}: translation_of names no English article")
+            item.setdefault("references", original.get("references", []))
+            translations.append(item)
+    return translations
 
 
 def _load_content(directory: Path = CONTENT_DIR) -> types.SimpleNamespace | None:
-    """AUTHORS, REVIEWERS, TOPICS and ARTICLES (in publication order), or None if absent."""
+    """AUTHORS, REVIEWERS, TOPICS (slug, name, Spanish name) and ARTICLES (in publication
+    order, originals before their translations), or None if absent."""
     site_file = directory / SITE_FILE
     if not site_file.is_file():
         return None
     site = tomllib.loads(site_file.read_text(encoding="utf-8"))
     articles = [_read_article(path) for path in sorted(directory.glob("*.md"))]
-    articles.sort(key=lambda item: (item.get("order", 0), item["slug"]))
+    articles += _read_translations(directory, {item["slug"]: item for item in articles})
+    articles.sort(
+        key=lambda item: (
+            item["language"] != ContentLanguage.ENGLISH,
+            item.get("order", 0),
+            item["slug"],
+        )
+    )
     return types.SimpleNamespace(
         AUTHORS=site.get("authors", []),
         REVIEWERS=site.get("reviewers", []),
-        TOPICS=[(topic["slug"], topic["name"]) for topic in site.get("topics", [])],
+        TOPICS=[
+            (topic["slug"], topic["name"], topic.get("name_es", ""))
+            for topic in site.get("topics", [])
+        ],
         ARTICLES=articles,
     )
 
@@ -117,13 +159,16 @@ def seed_articles() -> int:
             defaults={"credentials": item.get("credentials", ""), "is_demo": True},
         )
     topics = {}
-    for slug, name in content.TOPICS:
-        topics[slug], _ = Topic.objects.update_or_create(slug=slug, defaults={"name": name})
+    for slug, name, name_es in content.TOPICS:
+        topics[slug], _ = Topic.objects.update_or_create(
+            slug=slug, defaults={"name": name, "name_es": name_es}
+        )
     conditions = {condition.slug: condition for condition in Condition.objects.all()}
 
     today = timezone.localdate()
     reviewed_on = today - datetime.timedelta(days=REVIEWED_DAYS_AGO)
     count = len(content.ARTICLES)
+    seeded = {}
     for index, item in enumerate(content.ARTICLES):
         article, _ = Article.objects.update_or_create(
             slug=item["slug"],
@@ -132,8 +177,12 @@ def seed_articles() -> int:
                 "summary": item["summary"],
                 "body": item["body"],
                 "is_demo": True,
+                "language": item.get("language", ContentLanguage.ENGLISH),
+                # Originals come first in ARTICLES, so each translation's is seeded already.
+                "translation_of": seeded.get(item.get("translation_of", "")),
             },
         )
+        seeded[article.slug] = article
         article.topics.set([topics[slug] for slug in item.get("topics", []) if slug in topics])
         article.conditions.set(
             [conditions[slug] for slug in item.get("conditions", []) if slug in conditions]
@@ -193,9 +242,15 @@ def seed_content_reviews() -> int:
     reviewed_on = timezone.localdate() - datetime.timedelta(days=REVIEWED_DAYS_AGO)
     pages = [("condition", page) for page in Condition.objects.all()]
     pages += [("treatment", page) for page in Treatment.objects.all()]
+    reviews = []
     for kind, page in pages:
+        # Each language with text of its own is reviewed on its own, citing the same sources.
+        for language in ContentLanguage.values:
+            if any(page_fields(page, language).values()):
+                reviews.append((kind, page, language))
+    for kind, page, language in reviews:
         cited = sources.get(page.slug, []) if kind == "condition" else []
-        review, _ = ContentReview.objects.get_or_create(**{kind: page})
+        review, _ = ContentReview.objects.get_or_create(**{kind: page}, language=language)
         review.sources.all().delete()
         ContentSource.objects.bulk_create(
             ContentSource(

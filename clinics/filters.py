@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from clinics import search_index, vocabulary
 from clinics.forms import DEFAULT_RADIUS, LocationField, SearchForm, TickBox
 from clinics.geo import Place
-from clinics.models import Clinic, ClinicTreatment, Language
+from clinics.models import Clinic, ClinicTreatment, Language, localized_name
 from clinics.querysets import search_terms
 
 SELF_PAY = "self-pay"
@@ -134,7 +134,10 @@ class ClinicFilter(django_filters.FilterSet):
         # The index's option lists give both the valid choices and the facet labels.
         self.options = self.index.options
         for name, objects in self.options.items():
-            self.filters[name].extra["choices"] = [(obj.slug, obj.name) for obj in objects]
+            # Labels in the page's language; the slugs, which the URL carries, stay the same.
+            self.filters[name].extra["choices"] = [
+                (obj.slug, localized_name(obj)) for obj in objects
+            ]
         self.filters["insurance"].extra["choices"].append((SELF_PAY, _("Self-pay (no insurance)")))
         # Words such as "spravato elk grove" set the filters the visitor left empty.
         labels = {name: dict(self.filters[name].extra["choices"]) for name in vocabulary.FILTERS}
@@ -197,16 +200,36 @@ class ClinicFilter(django_filters.FilterSet):
         return queryset.filter(Exists(offers))
 
     def filter_insurance(self, queryset, name, slugs):
-        accepts = Q(
+        return queryset.filter(self.paying(slugs, self._cleaned("treatment") or ()))
+
+    def paying(self, plan_slugs, treatment_slugs=()) -> Q:
+        """Clinics where one of the plans pays: for one of the treatments, when given.
+
+        Without treatments a plan counts when the clinic accepts it. With treatments
+        it counts only where it covers one of them (ClinicTreatment.insurance_plans,
+        listed offerings only): the clinic takes Medi-Cal, but perhaps not for IV
+        infusions. Self-pay is the clinic's own: with treatments, it takes self-pay
+        and lists one of them.
+        """
+        plan_ids = self._ids("insurance", plan_slugs)
+        if treatment_slugs:
+            offers = ClinicTreatment.objects.listed().filter(
+                clinic_id=OuterRef("pk"), treatment_id__in=self._ids("treatment", treatment_slugs)
+            )
+            pays = Q(Exists(offers.filter(insurance_plans__in=plan_ids)))
+            if SELF_PAY in plan_slugs:
+                pays |= Q(self_pay=True) & Q(Exists(offers))
+            return pays
+        pays = Q(
             Exists(
                 Clinic.insurance_plans.through.objects.filter(
-                    clinic_id=OuterRef("pk"), insuranceplan_id__in=self._ids("insurance", slugs)
+                    clinic_id=OuterRef("pk"), insuranceplan_id__in=plan_ids
                 )
             )
         )
-        if SELF_PAY in slugs:
-            accepts |= Q(self_pay=True)
-        return queryset.filter(accepts)
+        if SELF_PAY in plan_slugs:
+            pays |= Q(self_pay=True)
+        return pays
 
     def filter_language(self, queryset, name, value):
         return queryset.filter(languages__contains=[value])
@@ -254,11 +277,11 @@ class ClinicFilter(django_filters.FilterSet):
             sets["q"] = self.text_match.bits
         if self.nearby is not None:
             sets["near"] = self.nearby.bits
-        for name in ("condition", "treatment", "insurance"):
+        for name in ("condition", "treatment"):
             if slugs := cleaned.get(name):
                 sets[name] = index.with_options(name, self._ids(name, slugs))
-        if SELF_PAY in (cleaned.get("insurance") or ()):
-            sets["insurance"] = sets["insurance"] | index.bits(index.self_pay)
+        if slugs := cleaned.get("insurance"):
+            sets["insurance"] = self.index_paying(slugs, cleaned.get("treatment") or ())
         if cleaned.get("language"):
             sets["language"] = index.speaking(cleaned["language"])
         if cleaned.get("accepting"):
@@ -266,6 +289,13 @@ class ClinicFilter(django_filters.FilterSet):
         if cleaned.get("open_now"):
             sets["open_now"] = index.open_at(self.moment)
         return sets
+
+    def index_paying(self, plan_slugs, treatment_slugs=()) -> np.ndarray:
+        """`paying`'s clinics, as a bitset of the index."""
+        plan_ids = self._ids("insurance", plan_slugs)
+        return self.index.paying(
+            plan_ids, self._ids("treatment", treatment_slugs), self_pay=SELF_PAY in plan_slugs
+        )
 
     # --- What the page shows --------------------------------------------------------
 
@@ -300,6 +330,6 @@ class ClinicFilter(django_filters.FilterSet):
         cards = cards.with_headline_price(self._cleaned("treatment") or ())
         plans = [slug for slug in self._cleaned("insurance") or () if slug != SELF_PAY]
         if plans:
-            cards = cards.with_matching_plans(plans)
+            cards = cards.with_matching_plans(plans, self._cleaned("treatment") or ())
         by_id = {clinic.pk: clinic for clinic in cards}
         return [by_id[pk] for pk in ids]

@@ -23,8 +23,20 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ASin, Cos, JSONObject, Least, Power, Radians, Sin, Sqrt
+from django.db.models.functions import (
+    ASin,
+    Coalesce,
+    Cos,
+    JSONObject,
+    Least,
+    NullIf,
+    Power,
+    Radians,
+    Sin,
+    Sqrt,
+)
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from clinics import geo, hours
 
@@ -42,8 +54,32 @@ def search_terms(text: str) -> list[str]:
     return list(dict.fromkeys(terms))[:MAX_SEARCH_TERMS]
 
 
+def _display_name(prefix: str = ""):
+    """The name a list shows, in SQL: the Spanish name on Spanish pages where one is
+    filled in, as ``Condition.display_name`` does for one row."""
+    if get_language() == "es":
+        return Coalesce(NullIf(F(f"{prefix}name_es"), Value("")), F(f"{prefix}name"))
+    return F(f"{prefix}name")
+
+
 def _model(name: str):
     return apps.get_model("clinics", name)
+
+
+def distance_miles(lat: float, lng: float, clinic: str = "") -> models.ExpressionWrapper:
+    """Great-circle miles from (lat, lng) to a clinic, in SQL (haversine, as clinics.geo).
+
+    `clinic` is the path to the clinic from the rows queried ("clinic__" from its
+    offerings), empty for clinics themselves.
+    """
+    lat_rad = Radians(F(f"{clinic}latitude"))
+    half_dlat = (lat_rad - Value(math.radians(lat))) / Value(2.0)
+    half_dlng = (Radians(F(f"{clinic}longitude")) - Value(math.radians(lng))) / Value(2.0)
+    a = Power(Sin(half_dlat), 2) + Cos(lat_rad) * Value(math.cos(math.radians(lat))) * Power(
+        Sin(half_dlng), 2
+    )
+    distance = Value(2 * geo.EARTH_RADIUS_MILES) * ASin(Least(Sqrt(a), Value(1.0)))
+    return models.ExpressionWrapper(distance, FloatField())
 
 
 class ClinicTreatmentQuerySet(models.QuerySet):
@@ -99,14 +135,7 @@ class ClinicQuerySet(models.QuerySet):
 
     def with_distance(self, lat: float, lng: float) -> ClinicQuerySet:
         """Annotate `distance_miles`: great-circle miles from (lat, lng), computed in SQL."""
-        lat_rad = Radians(F("latitude"))
-        half_dlat = (lat_rad - Value(math.radians(lat))) / Value(2.0)
-        half_dlng = (Radians(F("longitude")) - Value(math.radians(lng))) / Value(2.0)
-        a = Power(Sin(half_dlat), 2) + Cos(lat_rad) * Value(math.cos(math.radians(lat))) * Power(
-            Sin(half_dlng), 2
-        )
-        distance = Value(2 * geo.EARTH_RADIUS_MILES) * ASin(Least(Sqrt(a), Value(1.0)))
-        return self.annotate(distance_miles=models.ExpressionWrapper(distance, FloatField()))
+        return self.annotate(distance_miles=distance_miles(lat, lng))
 
     def near(self, lat: float, lng: float, radius_miles: float) -> ClinicQuerySet:
         """Clinics within `radius_miles`, with `distance_miles` annotated.
@@ -132,7 +161,8 @@ class ClinicQuerySet(models.QuerySet):
         """Clinics matching every word of `text`, tolerating typos; annotates `relevance`.
 
         Each word must be close (pg_trgm word similarity) to a word in the name, the
-        city, a condition treated or a treatment offered, or be in the description
+        city, a condition treated or a treatment offered (in English or Spanish), or be in
+        the description
         (English full text, stemmed: long text is too slow to compare by trigrams).
         Each arm is an `IN (subquery)` so PostgreSQL answers it from the GIN indexes
         and hashes it once, instead of testing every clinic row.
@@ -167,14 +197,19 @@ class ClinicQuerySet(models.QuerySet):
             )
             in_city = clinics_where(city__in=towns)
             in_description = clinics_where(description__search=SearchQuery(term, config="english"))
-            conditions = Condition.objects.filter(name__trigram_word_similar=term).values("pk")
+            # Names in both languages: "ansiedad" finds clinics treating anxiety.
+            conditions = Condition.objects.filter(
+                Q(name__trigram_word_similar=term) | Q(name_es__trigram_word_similar=term)
+            ).values("pk")
             treats = Q(
                 pk__in=through_conditions.objects.filter(condition__in=conditions).values(
                     "clinic_id"
                 )
             )
             treatments = Treatment.objects.filter(
-                Q(name__trigram_word_similar=term) | Q(description__trigram_word_similar=term)
+                Q(name__trigram_word_similar=term)
+                | Q(name_es__trigram_word_similar=term)
+                | Q(description__trigram_word_similar=term)
             ).values("pk")
             offers = Q(
                 pk__in=ClinicTreatment.objects.listed()
@@ -237,12 +272,12 @@ class ClinicQuerySet(models.QuerySet):
             condition_names=ArraySubquery(
                 Condition.objects.filter(clinics=OuterRef("pk"))
                 .order_by("sort_order", "name")
-                .values("name")
+                .values(label=_display_name())
             ),
             # Each as {"name": …, "slug": …}, for a link to the treatment's page.
             treatments_offered=ArraySubquery(
                 offers.order_by("treatment__sort_order", "treatment__name").values(
-                    offer=JSONObject(name="treatment__name", slug="treatment__slug")
+                    offer=JSONObject(name=_display_name("treatment__"), slug="treatment__slug")
                 )
             ),
             lowest_price=Subquery(
@@ -277,15 +312,23 @@ class ClinicQuerySet(models.QuerySet):
             ),
         )
 
-    def with_matching_plans(self, plan_slugs) -> ClinicQuerySet:
+    def with_matching_plans(self, plan_slugs, treatment_slugs=()) -> ClinicQuerySet:
         """Annotate `matching_plans`: the names of those of `plan_slugs` the clinic accepts,
-        in display order, for a search card's "Takes Medi-Cal"."""
+        in display order, for a search card's "Takes Medi-Cal"; with `treatment_slugs`,
+        those that cover one of its listed offerings of them (as the search matches)."""
+        plans = _model("InsurancePlan").objects.filter(slug__in=list(plan_slugs))
+        if treatment_slugs:
+            covered = _model("ClinicTreatment").objects.listed().filter(
+                clinic=OuterRef(OuterRef("pk")),
+                treatment__slug__in=list(treatment_slugs),
+                insurance_plans=OuterRef("pk"),
+            )
+            plans = plans.filter(Exists(covered))
+        else:
+            plans = plans.filter(clinics=OuterRef("pk"))
         return self.annotate(
             matching_plans=ArraySubquery(
-                _model("InsurancePlan")
-                .objects.filter(clinics=OuterRef("pk"), slug__in=list(plan_slugs))
-                .order_by("sort_order", "name")
-                .values("name")
+                plans.order_by("sort_order", "name").values(label=_display_name())
             )
         )
 
@@ -308,5 +351,5 @@ class ClinicQuerySet(models.QuerySet):
             chosen = When(treatment__slug__in=treatment_slugs, then=Value(0))
             order.insert(0, Case(chosen, default=Value(1)))
         first = offers.order_by(*order)
-        data = JSONObject(treatment_name="treatment__name", price_min="price_min")
+        data = JSONObject(treatment_name=_display_name("treatment__"), price_min="price_min")
         return self.annotate(headline=Subquery(first.values(data=data)[:1]))

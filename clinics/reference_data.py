@@ -163,8 +163,8 @@ TREATMENT_PAGES = {
     "spravato": {
         "description": (
             "Esketamine is a form of ketamine made as a nasal spray. Its brand name is "
-            "Spravato. You can only use it at a certified clinic, under an FDA safety "
-            "program known as REMS."
+            "Spravato. You can only use it at a certified clinic, under rules known as the "
+            "Spravato REMS."
         ),
         "what_to_expect": (
             "You spray the medicine into your nose yourself while a health worker watches. "
@@ -204,7 +204,7 @@ TREATMENT_PAGES = {
         ),
         "safety_notes": (
             "The FDA has not checked compounded ketamine for safety, quality or how well it "
-            "works. It is not part of the REMS safety program that covers Spravato."
+            "works. It is not covered by the Spravato REMS."
         ),
         "requires_rems": False,
         "fda_compounding_warning": True,

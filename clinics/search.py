@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from django.forms import BoundField
 from django.http import QueryDict
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, npgettext
 
 from clinics.filters import SELF_PAY, ClinicFilter
 from clinics.forms import DEFAULT_RADIUS
@@ -62,16 +62,29 @@ def facet_counts(search: ClinicFilter) -> dict[str, dict[str, int]]:
     within the fully filtered set. Options no clinic has are left out.
     """
     index, sets = search.index, search.index_sets
+    treatments = search.form.cleaned_data.get("treatment") or []
+    plans = search.form.cleaned_data.get("insurance") or []
     counts: dict[str, dict[str, int]] = {}
     for name in FACETS:
-        others = intersect(bits for key, bits in sets.items() if key != name)
         slugs = {option.pk: option.slug for option in search.options[name]}
-        found = index.counts(
-            others, {pk: index.links[name][pk] for pk in slugs if pk in index.links[name]}
-        )
+        skip = {name}
+        # Under chosen plans a treatment counts where one of them covers it, and under
+        # chosen treatments a plan counts where it covers one (ClinicFilter.paying), so
+        # each number is what ticking that option would give.
+        if name == "treatment" and plans:
+            skip.add("insurance")
+            stored = {pk: search.index_paying(plans, [slug]) for pk, slug in slugs.items()}
+        elif name == "insurance" and treatments:
+            skip.add("treatment")
+            stored = {pk: search.index_paying([slug], treatments) for pk, slug in slugs.items()}
+        else:
+            stored = {pk: index.links[name][pk] for pk in slugs if pk in index.links[name]}
+        others = intersect(bits for key, bits in sets.items() if key not in skip)
+        found = index.counts(others, stored)
         counts[name] = {slugs[pk]: n for pk, n in found.items() if n}
         if name == "insurance":
-            counts[name][SELF_PAY] = index.counts(others, {SELF_PAY: index.self_pay})[SELF_PAY]
+            self_pay = search.index_paying([SELF_PAY], treatments)
+            counts[name][SELF_PAY] = index.counts(others, {SELF_PAY: self_pay})[SELF_PAY]
     return counts
 
 
@@ -118,6 +131,12 @@ def _without(base: QueryDict, key: str, value: str | None = None) -> str:
 
 def _label(search: ClinicFilter, key: str, value: str) -> str:
     return dict(search.form.fields[key].choices)[value]
+
+
+def _chosen(search: ClinicFilter, key: str) -> list[str]:
+    """The accepted values of a filter, in its options' order (not the address's)."""
+    chosen = set(search.form.cleaned_data.get(key) or ())
+    return [value for value, _ in search.form.fields[key].choices if value in chosen]
 
 
 def relaxations(search: ClinicFilter) -> list[Suggestion]:
@@ -239,39 +258,41 @@ def summary(search: ClinicFilter, count: int) -> str:
     cleaned = search.form.cleaned_data
 
     def names(key: str) -> str:
-        return any_of(_label(search, key, slug) for slug in cleaned.get(key) or [])
-
-    def part(singular: str, plural: str, **values) -> str:
-        return ngettext(singular, plural, count) % values
+        return any_of(_label(search, key, slug) for slug in _chosen(search, key))
 
     parts = []
     if cleaned.get("open_now"):
-        parts.append(ngettext("open now", "open now", count))
+        parts.append(npgettext("search summary", "open now", "open now", count))
     if cleaned.get("condition"):
-        parts.append(part("treating %(names)s", "treating %(names)s", names=names("condition")))
+        text = npgettext("search summary", "treating %(names)s", "treating %(names)s", count)
+        parts.append(text % {"names": names("condition")})
     if cleaned.get("treatment"):
-        parts.append(part("offering %(names)s", "offering %(names)s", names=names("treatment")))
-    # Self-pay last: "taking Medi-Cal or self-pay patients".
-    plans = sorted(cleaned.get("insurance") or [], key=lambda slug: slug == SELF_PAY)
+        text = npgettext("search summary", "offering %(names)s", "offering %(names)s", count)
+        parts.append(text % {"names": names("treatment")})
+    # Self-pay is the last option: "taking Medi-Cal or self-pay patients".
+    plans = _chosen(search, "insurance")
     if plans:
         plan_names = any_of(
             gettext("self-pay patients") if slug == SELF_PAY else _label(search, "insurance", slug)
             for slug in plans
         )
-        parts.append(part("taking %(names)s", "taking %(names)s", names=plan_names))
+        text = npgettext("search summary", "taking %(names)s", "taking %(names)s", count)
+        parts.append(text % {"names": plan_names})
     if cleaned.get("language"):
-        language = _label(search, "language", cleaned["language"])
-        parts.append(
-            part(
-                "with staff who speak %(language)s",
-                "with staff who speak %(language)s",
-                language=language,
-            )
+        text = npgettext(
+            "search summary",
+            "with staff who speak %(language)s",
+            "with staff who speak %(language)s",
+            count,
         )
+        parts.append(text % {"language": _label(search, "language", cleaned["language"])})
     if cleaned.get("accepting"):
-        parts.append(ngettext("taking new patients", "taking new patients", count))
+        parts.append(
+            npgettext("search summary", "taking new patients", "taking new patients", count)
+        )
     if cleaned.get("q"):
-        parts.append(part("matching “%(words)s”", "matching “%(words)s”", words=cleaned["q"]))
+        text = npgettext("search summary", "matching “%(words)s”", "matching “%(words)s”", count)
+        parts.append(text % {"words": cleaned["q"]})
     place = cleaned.get("near")
     if place:
         radius = search.search_radius

@@ -29,7 +29,7 @@ How:
 Freshness: triggers (migration 0007) replace the number in ``clinics_search_version``
 on every statement that writes a table a search reads, in the writer's transaction.
 Each search reads that number (one tiny query) and rebuilds the index when it has
-changed: a few tenths of a second at 20,000 clinics, about 3 s at 200,000 (mostly
+changed: under a second at 20,000 clinics, 3–5 s at 200,000 (mostly
 PostgreSQL stemming every description). Gunicorn builds it once in its master before
 forking (settings.WARM_UP_CALLABLES), so workers share that copy until the first
 change; after one, each worker holds its own (1.5 MiB at 20,000 clinics, 15 MiB at
@@ -103,6 +103,7 @@ class Option:
     pk: int
     slug: str
     name: str
+    name_es: str = ""  # shown on Spanish pages when filled in (models.localized_name)
 
 
 @dataclass
@@ -141,6 +142,8 @@ class SearchIndex:
     accepting: np.ndarray
     self_pay: np.ndarray
     links: dict[str, dict[int, np.ndarray]]  # facet -> option pk -> clinics
+    # (treatment pk, plan pk) -> clinics listing that treatment with that plan covering it
+    coverage: dict[tuple[int, int], np.ndarray]
     languages: dict[str, np.ndarray]
     towns: dict[str, np.ndarray]
     stems: dict[str, np.ndarray]  # English stems of descriptions
@@ -181,6 +184,7 @@ class SearchIndex:
             *self.towns.values(),
             *self.stems.values(),
             *(bits for sets in self.links.values() for bits in sets.values()),
+            *self.coverage.values(),
             *(bits for day in self.hours.values() for _, _, bits in day),
             *(bits for day in self.exceptions.values() for _, bits in day),
         ]
@@ -244,6 +248,24 @@ class SearchIndex:
     def with_options(self, facet: str, pks: Iterable[int]) -> np.ndarray:
         sets = self.links[facet]
         return self.any_of(sets[pk] for pk in pks if pk in sets)
+
+    def paying(
+        self, plan_pks: Iterable[int], treatment_pks: Iterable[int], *, self_pay: bool
+    ) -> np.ndarray:
+        """Clinics where one of the plans pays, as ClinicFilter.paying: for one of the
+        treatments when any are given (coverage), else by the clinic's own plans."""
+        plan_pks, treatment_pks = list(plan_pks), list(treatment_pks)
+        if not treatment_pks:
+            pays = self.with_options("insurance", plan_pks)
+            return pays | self.bits(self.self_pay) if self_pay else pays
+        pays = self.any_of(
+            self.coverage[key]
+            for key in ((t, p) for t in treatment_pks for p in plan_pks)
+            if key in self.coverage
+        )
+        if self_pay:
+            pays |= self.bits(self.self_pay) & self.with_options("treatment", treatment_pks)
+        return pays
 
     def speaking(self, language: str) -> np.ndarray:
         stored = self.languages.get(language)
@@ -389,7 +411,6 @@ class SearchIndex:
 
         from clinics.models import (
             Clinic,
-            ClinicTreatment,
             Condition,
             HoursException,
             InsurancePlan,
@@ -457,23 +478,41 @@ class SearchIndex:
                 index.exceptions.setdefault(date, []).append(
                     (tuple(row.intervals), index._compact(_ints(clinic_ids)))
                 )
+            # Listed offerings by treatment, and by (treatment, covering plan), in one
+            # query: GROUPING() tells the per-treatment rows from the others.
+            cursor.execute(
+                "SELECT offering.treatment_id, covered.insuranceplan_id, "
+                "GROUPING(covered.insuranceplan_id), "
+                "array_agg(DISTINCT offering.clinic_id)::text "
+                "FROM clinics_clinictreatment offering "
+                "LEFT JOIN clinics_clinictreatment_insurance_plans covered "
+                "ON covered.clinictreatment_id = offering.id "
+                "WHERE offering.is_listed GROUP BY GROUPING SETS "
+                "((offering.treatment_id), (offering.treatment_id, covered.insuranceplan_id))"
+            )
+            offered = {}
+            for treatment_id, plan_id, per_treatment, clinic_ids in cursor.fetchall():
+                if per_treatment:
+                    offered[treatment_id] = index._compact(_ints(clinic_ids))
+                elif plan_id is not None:
+                    index.coverage[treatment_id, plan_id] = index._compact(_ints(clinic_ids))
         index.unit = _unit_vectors(index.latitude, index.longitude)
 
         links = {
             "condition": Clinic.conditions.through.objects.values_list("condition_id"),
-            # Hidden offerings (ClinicTreatment.is_listed) are never searchable.
-            "treatment": ClinicTreatment.objects.listed().values_list("treatment_id"),
             "insurance": Clinic.insurance_plans.through.objects.values_list("insuranceplan_id"),
         }
         for facet, rows in links.items():
             grouped = rows.order_by().annotate(clinics=Cast(ArrayAgg("clinic_id"), TextField()))
             index.links[facet] = {pk: index._compact(_ints(ids)) for pk, ids in grouped}
+        # Hidden offerings (ClinicTreatment.is_listed) are never searchable.
+        index.links["treatment"] = offered
         for facet, model in (
             ("condition", Condition),
             ("treatment", Treatment),
             ("insurance", InsurancePlan),
         ):
-            rows = model.objects.values_list("pk", "slug", "name")
+            rows = model.objects.values_list("pk", "slug", "name", "name_es")
             index.options[facet] = [Option(*row) for row in rows]
         return index
 
@@ -518,6 +557,7 @@ def _empty() -> dict:
         "accepting": None,
         "self_pay": None,
         "links": {},
+        "coverage": {},
         "languages": {},
         "towns": {},
         "stems": {},
@@ -593,8 +633,9 @@ class TextWords:
 
 
 def match_words(index: SearchIndex, terms: Sequence[str]) -> TextWords:
-    """One query: for each word, the names, towns, conditions and treatments it is similar to
-    (``%>``, pg_trgm word similarity, as ClinicQuerySet.search) and its English stems."""
+    """One query: for each word, the names, towns, conditions and treatments (by their
+    English or Spanish names) it is similar to (``%>``, pg_trgm word similarity, as
+    ClinicQuerySet.search) and its English stems."""
     words = [Word() for _ in terms]
     if not terms:
         return TextWords(words)
@@ -604,13 +645,14 @@ def match_words(index: SearchIndex, terms: Sequence[str]) -> TextWords:
         arms += [
             "SELECT %s, 'name', id::text FROM clinics_clinic WHERE name %%> %s",
             "SELECT %s, 'town', town FROM unnest(%s::text[]) town WHERE town %%> %s",
-            "SELECT %s, 'condition', id::text FROM clinics_condition WHERE name %%> %s",
+            "SELECT %s, 'condition', id::text FROM clinics_condition "
+            "WHERE name %%> %s OR name_es %%> %s",
             "SELECT %s, 'treatment', id::text FROM clinics_treatment "
-            "WHERE name %%> %s OR description %%> %s",
+            "WHERE name %%> %s OR name_es %%> %s OR description %%> %s",
             "SELECT %s, 'stem', stem "
             "FROM unnest(tsvector_to_array(to_tsvector('english', %s))) stem",
         ]
-        params += [i, term, i, towns, term, i, term, i, term, term, i, term]
+        params += [i, term, i, towns, term, i, term, term, i, term, term, term, i, term]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(arms), params)
         for i, kind, value in cursor.fetchall():

@@ -217,7 +217,8 @@ def clinic_compare(request):
             current = dict.fromkeys(renamed.get(slug, slug) for slug in slugs)
             url = reverse("clinics:clinic_compare") + _compare_query(current, near)
             return redirect(url, permanent=True)
-    compared = [found[slug] for slug in chosen if slug in found]
+    # By name: the page cache sorts the address's values, so their order is not kept.
+    compared = sorted(found.values(), key=lambda clinic: (clinic.name, clinic.pk))
     for clinic in compared:
         clinic.schedule = weekly_schedule(clinic.opening_hours.all())
         clinic.open_now = clinic.is_open_at()

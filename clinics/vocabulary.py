@@ -54,6 +54,8 @@ CONDITION_WORDS = {
         "depresion",
         "deprimido",
         "deprimida",
+        "depresion mayor",
+        "trastorno depresivo mayor",
     ),
     "treatment-resistant-depression": (
         "treatment resistant depression",
@@ -61,6 +63,8 @@ CONDITION_WORDS = {
         "trd",
         "depresion resistente",
         "depresion resistente al tratamiento",
+        "depresion resistente a tratamiento",
+        "depresion resistente a los tratamientos",
     ),
     "anxiety": (
         "anxiety",
@@ -71,6 +75,12 @@ CONDITION_WORDS = {
         "panic disorder",
         "ansiedad",
         "angustia",
+        "ansioso",
+        "ansiosa",
+        "trastorno de ansiedad",
+        "panico",
+        "ataques de panico",
+        "trastorno de panico",
     ),
     "ptsd": (
         "ptsd",
@@ -80,13 +90,16 @@ CONDITION_WORDS = {
         "posttraumatic stress disorder",
         "tept",
         "estres postraumatico",
+        "estres post traumatico",
         "trastorno de estres postraumatico",
+        "trastorno de estres post traumatico",
     ),
     "ocd": (
         "ocd",
         "obsessive compulsive",
         "obsessive compulsive disorder",
         "toc",
+        "obsesivo compulsivo",
         "trastorno obsesivo compulsivo",
     ),
     "bipolar-depression": (
@@ -94,6 +107,7 @@ CONDITION_WORDS = {
         "bipolar depression",
         "bipolar disorder",
         "depresion bipolar",
+        "trastorno bipolar",
     ),
     "postpartum-depression": (
         "postpartum",
@@ -105,6 +119,8 @@ CONDITION_WORDS = {
         "postparto",
         "depresion posparto",
         "depresion postparto",
+        "depresion perinatal",
+        "depresion despues del parto",
     ),
     "chronic-pain": (
         "chronic pain",
@@ -112,6 +128,8 @@ CONDITION_WORDS = {
         "crps",
         "complex regional pain syndrome",
         "dolor cronico",
+        "dolor",
+        "sindrome de dolor regional complejo",
     ),
 }
 
@@ -124,6 +142,9 @@ TREATMENT_WORDS = {
         "nasal spray",
         "ketamine nasal spray",
         "intranasal esketamine",
+        "espray nasal",
+        "spray nasal",
+        "aerosol nasal",
     ),
     "iv-infusion": (
         "iv",
@@ -136,6 +157,12 @@ TREATMENT_WORDS = {
         "ketamine infusions",
         "intravenous",
         "infusion de ketamina",
+        "infusiones",
+        "infusiones de ketamina",
+        "infusion intravenosa",
+        "intravenosa",
+        "intravenoso",
+        "ketamina intravenosa",
     ),
     "im-injection": (
         "im injection",
@@ -144,15 +171,44 @@ TREATMENT_WORDS = {
         "intramuscular",
         "ketamine injection",
         "inyeccion",
+        "inyecciones",
+        "inyeccion intramuscular",
+        "inyeccion de ketamina",
     ),
-    "oral-sublingual": ("oral", "sublingual", "troche", "troches", "lozenge", "lozenges"),
+    "oral-sublingual": (
+        "oral",
+        "sublingual",
+        "troche",
+        "troches",
+        "lozenge",
+        "lozenges",
+        "ketamina oral",
+        "tableta",
+        "tabletas",
+        "trocisco",
+        "trociscos",
+    ),
     "kap": (
         "kap",
         "ketamine assisted psychotherapy",
         "ketamine assisted therapy",
         "psicoterapia asistida con ketamina",
+        "psicoterapia asistida por ketamina",
+        "terapia asistida con ketamina",
+        "terapia asistida por ketamina",
     ),
-    "telehealth": ("telehealth", "telemedicine", "telemedicina", "virtual visit", "video visit"),
+    "telehealth": (
+        "telehealth",
+        "telemedicine",
+        "telemedicina",
+        "virtual visit",
+        "video visit",
+        "telesalud",
+        "consulta virtual",
+        "consulta por video",
+        "consultas por video",
+        "cita virtual",
+    ),
 }
 
 INSURANCE_WORDS = {
@@ -168,7 +224,15 @@ INSURANCE_WORDS = {
     "tricare": ("tricare",),
     "health-net": ("health net", "healthnet"),
     "western-health-advantage": ("western health advantage",),
-    "self-pay": ("self pay", "cash pay", "out of pocket"),
+    "self-pay": (
+        "self pay",
+        "cash pay",
+        "out of pocket",
+        "pago en efectivo",
+        "pago de su bolsillo",
+        "sin seguro",
+        "sin aseguranza",
+    ),
 }
 
 LANGUAGE_WORDS = {
@@ -181,6 +245,8 @@ LANGUAGE_WORDS = {
         "hablan espanol",
         "se habla espanol",
         "que hable espanol",
+        "castellano",
+        "habla hispana",
     ),
     "zh": ("chinese", "mandarin", "cantonese", "中文"),
     "vi": ("vietnamese", "tieng viet"),
@@ -206,10 +272,47 @@ WORDS = {
 # Words that only say "this filter" ("spanish speaking", "kaiser insurance"): they leave
 # the text too once their filter has been taken from the words.
 COMPANION_WORDS = {
-    "condition": ("treatment", "treatments", "disorder", "disorders"),
-    "treatment": ("treatment", "treatments", "therapy"),
-    "insurance": ("insurance", "plan", "plans", "accepted", "accepts", "covered", "coverage"),
-    "language": ("speaking", "speaks", "speak", "spoken", "speaker", "speakers", "language"),
+    "condition": (
+        "treatment",
+        "treatments",
+        "disorder",
+        "disorders",
+        "tratamiento",
+        "tratamientos",
+        "trastorno",
+        "trastornos",
+    ),
+    "treatment": ("treatment", "treatments", "therapy", "tratamiento", "tratamientos", "terapia"),
+    "insurance": (
+        "insurance",
+        "plan",
+        "plans",
+        "accepted",
+        "accepts",
+        "covered",
+        "coverage",
+        "seguro",
+        "aseguranza",
+        "planes",
+        "acepta",
+        "aceptan",
+        "cubre",
+        "cobertura",
+    ),
+    "language": (
+        "speaking",
+        "speaks",
+        "speak",
+        "spoken",
+        "speaker",
+        "speakers",
+        "language",
+        "habla",
+        "hablan",
+        "idioma",
+    ),
+    # "depresión cerca de 95823": once a place is found, its little words go with it.
+    "near": ("cerca", "de", "del", "en", "around"),
 }
 
 # Written exactly so (case matters), a word means a filter value that folded it would not.

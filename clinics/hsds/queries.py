@@ -12,12 +12,13 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import FloatField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch, Q
 
 from clinics import geo, hours
 from clinics.hsds import ids
 from clinics.hsds.taxonomy import TAXONOMIES, Vocabulary
 from clinics.models import Clinic, ClinicTreatment, HoursException
+from clinics.querysets import distance_miles
 
 METERS_PER_MILE = 1609.344
 
@@ -48,7 +49,8 @@ def offers(*, full: bool = False):
         .select_related("clinic", "treatment")
         # A treatment page's long texts, repeated on every row, are not part of a service.
         .defer("treatment__what_to_expect", "treatment__safety_notes", "treatment__sources")
-        .order_by("clinic__name", "clinic_id", "treatment__sort_order", "treatment_id")
+        # The (clinic, treatment) unique index serves this order: a page needs no sort.
+        .order_by("clinic_id", "treatment_id")
     )
     related = ["clinic__conditions"]
     if full:
@@ -106,16 +108,12 @@ def filter_offers(queryset, params: dict, vocabulary: Vocabulary | None):
     place: Place | None = params.get("place")
     if place:
         near = Clinic.objects.listed().near(place.latitude, place.longitude, place.radius_miles)
-        distance = Subquery(
-            Clinic.objects.filter(pk=OuterRef("clinic_id"))
-            .with_distance(place.latitude, place.longitude)
-            .values("distance_miles")[:1],
-            output_field=FloatField(),
-        )
         queryset = (
             queryset.filter(clinic__in=near.values("pk"))
-            .annotate(distance_miles=distance)
-            .order_by("distance_miles", "clinic__name", "clinic_id", "treatment__sort_order")
+            .annotate(
+                distance_miles=distance_miles(place.latitude, place.longitude, clinic="clinic__")
+            )
+            .order_by("distance_miles", "clinic_id", "treatment_id")
         )
     return queryset
 

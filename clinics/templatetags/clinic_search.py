@@ -64,7 +64,7 @@ def _menu_options(context) -> dict[str, list[tuple[str, str]]]:
             "kind", "sort_order", "name"
         ):
             options[kind].append((slug, name))
-        options["insurance"].append((SELF_PAY, "Self-pay (no insurance)"))
+        options["insurance"].append((SELF_PAY, gettext("Self-pay (no insurance)")))
         context.render_context[key] = options
     return context.render_context[key]
 

@@ -24,7 +24,7 @@ MENTAL_HEALTH_EXCLUDED = {"chronic-pain"}
 @register.inclusion_tag("clinics/includes/condition_options.html")
 def condition_options():
     """<option> elements for every condition, for a search form outside the clinics app."""
-    return {"conditions": Condition.objects.only("name", "slug")}
+    return {"conditions": Condition.objects.only("name", "name_es", "slug")}
 
 
 @register.inclusion_tag("clinics/includes/crisis_panel.html")
@@ -81,7 +81,8 @@ def clinic_structured_data(
         "isAcceptingNewPatients": clinic.accepting_new_patients,
         "openingHoursSpecification": opening_hours.opening_hours_specification(hours),
         "availableService": [
-            {"@type": "MedicalTherapy", "name": offer.treatment.name} for offer in treatments
+            {"@type": "MedicalTherapy", "name": offer.treatment.display_name}
+            for offer in treatments
         ],
     }
     if clinic.description:
@@ -140,20 +141,25 @@ def clinic_meta_description(clinic) -> str:
     return about
 
 
-def condition_structured_data(condition, clinics) -> dict:
-    """schema.org MedicalWebPage about a condition, listing the clinics the page shows."""
+def condition_structured_data(condition, clinics, summary: str | None = None) -> dict:
+    """schema.org MedicalWebPage about a condition, listing the clinics the page shows.
+
+    `summary`: the summary the page shows, when not the English one (the Spanish text,
+    once reviewed, which the articles app decides).
+    """
     url = settings.SITE_URL + condition.get_absolute_url()
     return {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "url": url,
-        "name": gettext("%(name)s: ketamine clinics near Sacramento") % {"name": condition.name},
-        "description": truncate_sentence(condition.summary),
+        "name": gettext("%(name)s: ketamine clinics near Sacramento")
+        % {"name": condition.display_name},
+        "description": truncate_sentence(summary or condition.summary),
         "inLanguage": "es-US" if get_language() == "es" else "en-US",
-        "about": {"@type": "MedicalCondition", "name": condition.name, "url": url},
+        "about": {"@type": "MedicalCondition", "name": condition.display_name, "url": url},
         "mainEntity": {
             "@type": "ItemList",
-            "name": gettext("Clinics that treat %(name)s") % {"name": condition.name},
+            "name": gettext("Clinics that treat %(name)s") % {"name": condition.display_name},
             "numberOfItems": len(clinics),
             "itemListElement": [
                 {
@@ -172,7 +178,7 @@ def condition_structured_data(condition, clinics) -> dict:
 
 
 @register.simple_tag
-def condition_json_ld(condition, clinics):
+def condition_json_ld(condition, clinics, summary=None):
     """<script type="application/ld+json"> for a condition page and the clinics it lists."""
-    data = condition_structured_data(condition, list(clinics))
+    data = condition_structured_data(condition, list(clinics), summary)
     return format_html('<script type="application/ld+json">{}</script>', json_ld_script_body(data))

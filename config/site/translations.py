@@ -185,10 +185,11 @@ def _flags(message: Message) -> list[str]:
     return ["python-format"] if re.search(r"%\(\w+\)[sd]", text) else []
 
 
-def update_catalogue(language: str = LANGUAGE) -> dict[str, int]:
-    """Make the .po hold exactly the strings in the sources, keeping existing translations.
-
-    Returns how many entries were kept, added and dropped.
+def update_catalogue(
+    language: str = LANGUAGE, messages: dict[tuple[str, str], Message] | None = None
+) -> dict[str, int]:
+    """Make the .po hold exactly the strings in the sources (or `messages`), keeping
+    existing translations. Returns how many entries were kept, added and dropped.
     """
     polib = _polib()
     old = load_catalogue(language)
@@ -196,7 +197,7 @@ def update_catalogue(language: str = LANGUAGE) -> dict[str, int]:
     po = _new_catalogue(language)
     po.metadata.update({k: v for k, v in old.metadata.items() if k in ("Last-Translator",)})
     counts = {"kept": 0, "added": 0, "dropped": 0}
-    messages = extract()
+    messages = extract() if messages is None else messages
     for key, message in messages.items():
         entry = polib.POEntry(
             msgid=message.msgid,

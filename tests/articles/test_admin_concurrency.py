@@ -40,6 +40,7 @@ def open_form(client, article) -> dict:
         "summary": form["summary"].value(),
         "body": form["body"].value(),
         "hero_alt": "",
+        "language": form["language"].value(),
         "loaded_version": form["loaded_version"].value(),
         "references-TOTAL_FORMS": "0",
         "references-INITIAL_FORMS": "0",

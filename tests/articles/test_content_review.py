@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import demo, services
-from articles.models import ContentReview
+from articles.models import ContentReview, ContentSource
 from articles.roles import EDITORS, MEDICAL_REVIEWERS
 from clinics.models import Condition, Treatment
 from tests.factories import (
@@ -314,20 +314,24 @@ def test_demo_article_json_ld_claims_no_review(client, publish):
 
 
 def test_demo_seeding_gives_every_condition_and_treatment_a_sample_review(client):
+    """In English and, as every reference page has Spanish text, in Spanish too."""
     pages = Condition.objects.count() + Treatment.objects.count()
-    assert demo.seed_content_reviews() == pages
+    assert demo.seed_content_reviews() == 2 * pages
     assert all(review.is_sample and review.is_current for review in ContentReview.objects.all())
-    assert ContentReview.objects.get(condition__slug="ptsd").sources.count() == 2
+    for language in ("en", "es"):
+        review = ContentReview.objects.get(condition__slug="ptsd", language=language)
+        assert review.sources.count() == 2
     assert SAMPLE_REVIEW in page(client, "/conditions/ptsd/")
 
 
 def test_demo_seeding_again_changes_nothing_it_made():
     demo.seed_content_reviews()
     before = list(ContentReview.objects.values_list("pk", "reviewer_id", "reviewed_on"))
-    sources = ContentReview.objects.get(condition__slug="ptsd").sources.count()
+    ptsd = ContentReview.objects.filter(condition__slug="ptsd")
+    sources = ContentSource.objects.filter(review__in=ptsd).count()
     demo.seed_content_reviews()
     assert list(ContentReview.objects.values_list("pk", "reviewer_id", "reviewed_on")) == before
-    assert ContentReview.objects.get(condition__slug="ptsd").sources.count() == sources
+    assert ContentSource.objects.filter(review__in=ptsd).count() == sources
 
 
 def test_a_source_whose_authors_end_in_a_full_stop_gets_no_second_one(client, reviewer_user):

@@ -22,7 +22,7 @@ FAKE_CONTENT = types.SimpleNamespace(
     REVIEWERS=[
         {"key": "rev", "display_name": "Dr. Ray Example (sample reviewer)", "credentials": "MD"},
     ],
-    TOPICS=[("brain", "How it works in the brain")],
+    TOPICS=[("brain", "How it works in the brain", "Cómo funciona en el cerebro")],
     ARTICLES=[
         {
             "slug": "tiny-fixture-article",

@@ -2,6 +2,8 @@
 
 import pytest
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
 
 from articles import demo
 from articles.models import Article
@@ -53,7 +55,13 @@ def test_each_demo_article_page_says_it_is_sample_data(seeded, content, client):
     for item in content.ARTICLES:
         response = client.get(Article.objects.get(slug=item["slug"]).get_absolute_url())
         assert response.status_code == 200, item["slug"]
-        assert b"Sample data: this demo article" in response.content, item["slug"]
+        # In the page's language: the article's own (Spanish ones live under /es/).
+        with translation.override(item["language"]):
+            notice = gettext(
+                "Sample data: this demo article, its authors and its reviewer are fictional "
+                "examples for trying out the site."
+            )
+        assert notice in response.content.decode(), item["slug"]
 
 
 def test_each_demo_article_live_version_has_its_classification_and_sample_flag(seeded, content):

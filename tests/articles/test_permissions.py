@@ -201,6 +201,7 @@ def article_form_data(article=None, **overrides):
         "summary": "Changed summary.",
         "body": "## Changed\n\nChanged body.",
         "hero_alt": "",
+        "language": "en",
         "references-TOTAL_FORMS": "0",
         "references-INITIAL_FORMS": "0",
         "references-MIN_NUM_FORMS": "0",

@@ -283,7 +283,7 @@ def test_article_page_lists_related_articles_sharing_a_topic(client, publish):
 def test_article_page_query_count(client, full_article, publish, django_assert_num_queries):
     for _ in range(4):
         publish(topics=[full_article.topics.first()], conditions=[condition("ptsd")])
-    with django_assert_num_queries(4):  # article, topics, conditions, related
+    with django_assert_num_queries(5):  # article, topics, conditions, related, translations
         client.get(full_article.get_absolute_url())
 
 

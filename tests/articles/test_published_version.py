@@ -54,6 +54,7 @@ def edit(editor_client):
             "summary": values["summary"],
             "body": values["body"],
             "hero_alt": "",
+            "language": "en",
             # The version a form opened now would carry.
             "loaded_version": Article.objects.values_list("version", flat=True).get(pk=article.pk),
             "topics": [topic.pk for topic in values["topics"]],

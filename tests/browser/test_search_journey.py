@@ -61,8 +61,8 @@ def test_find_ptsd_clinic_near_zip_narrow_by_insurance_and_call_it(page, clinics
     page.get_by_role("button", name="Search clinics").click()
     page.wait_for_url(re.compile(r"/clinics/\?.*near=95816"))
 
-    expect(page.get_by_role("heading", level=2, name=re.compile("clinics within"))).to_have_text(
-        "3 clinics within 25 miles of 95816"
+    expect(page.locator("#results-heading")).to_have_text(
+        "3 clinics treating PTSD, within 25 miles of 95816"
     )
     cards = result_cards(page)
     # Exactly these, nearest first: Redding is too far, the other one treats anxiety only.
@@ -87,7 +87,7 @@ def test_find_ptsd_clinic_near_zip_narrow_by_insurance_and_call_it(page, clinics
     expect(page.get_by_label("Near (ZIP code or city)")).to_have_value("95816")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Midtown Steady Clinic").click()
+    page.get_by_role("link", name="Midtown Steady Clinic", exact=True).click()
     page.wait_for_url("**/clinics/*/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Midtown Steady Clinic")
     expect(page.get_by_role("link", name="(916) 555-0161")).to_have_attribute(
@@ -121,12 +121,11 @@ def test_search_and_clinic_pages_fit_a_320px_phone(phone_page, clinics):
     phone_page.goto("/clinics/?condition=ptsd&near=95816")
     expect(result_cards(phone_page)).to_have_count(3)
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 320
-    phone_page.get_by_role("link", name="Go to the 3 results").click()
-    expect(
-        phone_page.get_by_role("heading", name="3 clinics within 25 miles of 95816")
-    ).to_be_in_viewport()
+    # Results first: the filters wait behind one control, so the summary is in view.
+    expect(phone_page.locator("#results-heading")).to_be_in_viewport()
+    expect(phone_page.get_by_label("Near (ZIP code or city)")).to_be_hidden()
     assert_accessible(phone_page)
-    phone_page.get_by_role("link", name="Midtown Steady Clinic").click()
+    phone_page.get_by_role("link", name="Midtown Steady Clinic", exact=True).click()
     phone_page.wait_for_url("**/clinics/*/")
     expect(phone_page.get_by_role("heading", level=1)).to_have_text("Midtown Steady Clinic")
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from clinics.hsds import ids, openapi
+from clinics.hsds import ids, openapi, views
 from clinics.hsds.taxonomy import DIRECTORY, OPEN_ELIGIBILITY, TAXONOMIES
 from tests.clinics.hsds_helpers import get, make_directory
 from tests.clinics.hsds_schemas import errors, openapi_validator
@@ -402,8 +402,6 @@ def test_a_detail_costs_a_fixed_number_of_queries(
 def test_ndjson_reads_in_chunks_not_all_at_once(
     client, directory, monkeypatch, django_assert_num_queries
 ):
-    from clinics.hsds import views
-
     add_clinics(3)  # 9 services in all
     monkeypatch.setattr(views, "NDJSON_CHUNK", 4)
     # One server-side cursor over the services, read four rows at a time, and each

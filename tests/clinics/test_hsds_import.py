@@ -4,6 +4,7 @@ import csv
 import datetime
 import json
 import uuid
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -31,8 +32,6 @@ def export(client, tmp_path, name="export.ndjson"):
 
 
 def run(*args) -> str:
-    from io import StringIO
-
     out = StringIO()
     call_command("import_hsds", *map(str, args), stdout=out, stderr=out)
     return out.getvalue()
@@ -175,11 +174,9 @@ def test_invalid_records_are_all_reported_and_nothing_is_imported(client, tmp_pa
     assert not Clinic.objects.exists()
 
 
-def test_each_error_names_its_record(tmp_path, capsys):
+def test_each_error_names_its_record(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps([{"id": str(uuid.uuid4()), "name": "No Address Clinic"}]))
-    from io import StringIO
-
     err = StringIO()
     with pytest.raises(CommandError):
         call_command("import_hsds", str(path), stdout=StringIO(), stderr=err)

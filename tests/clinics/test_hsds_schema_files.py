@@ -1,8 +1,9 @@
 """The vendored HSDS 3.0 schemas are the official files, unmodified, with their licence."""
 
 import hashlib
+import uuid
 
-from tests.clinics.hsds_schemas import SCHEMA_DIR
+from tests.clinics.hsds_schemas import SCHEMA_DIR, errors
 
 
 def test_the_vendored_schemas_are_unmodified():
@@ -23,3 +24,14 @@ def test_the_licence_and_attribution_travel_with_them():
     readme = (SCHEMA_DIR / "README.md").read_text()
     assert "an Open Referral resource" in readme
     assert "c457a0e3ecb0cfe43525ea8bcdbfd62542ed6730" in readme
+
+
+def test_the_validation_checks_formats_and_unknown_properties():
+    """uuid, uri and date-time are checked (not just typed), and strict mode finds extras."""
+    record = {"id": str(uuid.uuid4()), "name": "A service", "status": "active"}
+    assert errors(record, "compiled/service_list.json") == []
+    assert errors({**record, "id": "42"}, "compiled/service_list.json")
+    assert errors({**record, "url": "not a uri"}, "compiled/service_list.json")
+    assert errors({**record, "last_modified": "yesterday"}, "compiled/service_list.json")
+    found = errors({**record, "colour": "blue"}, "compiled/service_list.json")
+    assert found == ["strict : Additional properties are not allowed ('colour' was unexpected)"]

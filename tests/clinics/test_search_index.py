@@ -19,7 +19,13 @@ from clinics import search_index
 from clinics.filters import SELF_PAY, ClinicFilter
 from clinics.models import Clinic, ClinicTreatment
 from clinics.search import FACETS, facet_counts
-from tests.factories import ClinicFactory, ClinicTreatmentFactory, condition, treatment
+from tests.factories import (
+    ClinicFactory,
+    ClinicTreatmentFactory,
+    condition,
+    insurance,
+    treatment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +65,28 @@ def directory():
         ClinicTreatmentFactory(clinic=twin, treatment=treatment("spravato"), rems_certified=True)
     ClinicFactory(name="Quiet Room Ketamine", city="Davis", zip_code="95616", description="Quiet.")
     ClinicFactory(name="Closed Twin Oaks", status=Clinic.Status.CLOSED, zip_code="95816")
+    cover_some_offerings()
+
+
+def cover_some_offerings():
+    """Per-treatment coverage that differs from the clinic's plans: each offering is
+    covered by some of its clinic's plans, and now and then by one the clinic does not
+    list at all, so "accepts the plan" and "the plan covers it" often disagree."""
+    accepted = {}
+    for clinic_id, plan_id in Clinic.insurance_plans.through.objects.values_list(
+        "clinic_id", "insuranceplan_id"
+    ):
+        accepted.setdefault(clinic_id, []).append(plan_id)
+    aetna = insurance("aetna").pk
+    covered = ClinicTreatment.insurance_plans.through
+    rows = []
+    for offering_id, clinic_id in ClinicTreatment.objects.values_list("pk", "clinic_id"):
+        plans = {p for p in accepted.get(clinic_id, []) if (offering_id + p) % 3}
+        if offering_id % 7 == 0:
+            plans.add(aetna)
+        rows += [covered(clinictreatment_id=offering_id, insuranceplan_id=p) for p in plans]
+    covered.objects.all().delete()
+    covered.objects.bulk_create(rows)
 
 
 def bound(params: dict) -> ClinicFilter:
@@ -79,7 +107,10 @@ def index_ids(search: ClinicFilter, start: int = 0, stop: int | None = None) -> 
 
 
 def sql_facet_counts(search: ClinicFilter) -> dict[str, dict[str, int]]:
-    """Counted from the link tables, as the facet counts were before the index."""
+    """Counted from the link tables, as the facet counts were before the index; under
+    chosen plans or treatments, the other facet by ClinicFilter.paying (coverage)."""
+    cleaned = search.form.cleaned_data
+    treatments, plans = cleaned.get("treatment") or [], cleaned.get("insurance") or []
     links = {
         "condition": (Clinic.conditions.through.objects.all(), "condition__slug"),
         # Hidden offerings are never counted.
@@ -100,6 +131,20 @@ def sql_facet_counts(search: ClinicFilter) -> dict[str, dict[str, int]]:
         counts[name] = dict(grouped)
         if name == "insurance":
             counts[name][SELF_PAY] = matching.filter(self_pay=True).count()
+        if name == "treatment" and plans:
+            options = search.filters["treatment"].extra["choices"]
+            rest = search.filter_queryset(search.queryset.all(), skip={"treatment", "insurance"})
+            paying = {
+                slug: rest.filter(search.paying(plans, [slug])).count() for slug, _ in options
+            }
+            counts[name] = {slug: n for slug, n in paying.items() if n}
+        if name == "insurance" and treatments:
+            options = search.filters["insurance"].extra["choices"]
+            rest = search.filter_queryset(search.queryset.all(), skip={"treatment", "insurance"})
+            paying = {
+                slug: rest.filter(search.paying([slug], treatments)).count() for slug, _ in options
+            }
+            counts[name] = {slug: n for slug, n in paying.items() if n or slug == SELF_PAY}
     return counts
 
 
@@ -137,6 +182,22 @@ def test_index_finds_and_orders_what_the_sql_filters_do(directory, params):
 @given(params=searches)
 def test_index_facet_counts_are_the_sql_counts(directory, params):
     search = bound(params)
+    assert facet_counts(search) == sql_facet_counts(search)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"treatment": "iv-infusion", "insurance": "aetna"},
+        {"treatment": ["spravato", "kap"], "insurance": ["medi-cal", SELF_PAY]},
+        {"treatment": "kap", "insurance": SELF_PAY, "near": "95816"},
+        {"insurance": ["aetna", "medi-cal"], "condition": "ptsd"},
+    ],
+)
+def test_coverage_searches_and_counts_are_the_sql_ones(directory, params):
+    """Plans with treatments match by coverage; the random searches meet this less often."""
+    search = bound(params)
+    assert index_ids(search) == sql_ids(search)
     assert facet_counts(search) == sql_facet_counts(search)
 
 

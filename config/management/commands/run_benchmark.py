@@ -59,6 +59,9 @@ URLS = [
     ("Search: text “ketamine depression”", "/clinics/?q=ketamine+depression", "search"),
     ("Clinic page", "/clinics/riverbend-ketamine-center/", "clinic"),
     ("Condition page", "/conditions/ptsd/", None),
+    ("HSDS API: services, 50 a page", "/api/hsds/services?per_page=50", None),
+    # Streams every service (tens of MB at 20,000 clinics): expect few requests a second.
+    ("HSDS API: ndjson export", "/api/hsds/services?format=ndjson", None),
 ]
 TARGET_RATIOS = {"search": 1 / 3, "clinic": 1 / 2}
 TARGET_P99_MS = 100.0
@@ -571,6 +574,8 @@ class Command(BaseCommand):
             DJANGO_STATIC_ROOT=str(self.work_dir / "staticfiles"),
             GUNICORN_ACCESS_LOG=str(self.work_dir / "access.log"),
             DJANGO_LOG_LEVEL="WARNING",
+            # The API's per-client limit would answer wrk, one client, with 429s.
+            HSDS_RATE_LIMIT="0",
         )
         if not page_cache:
             env["DJANGO_PAGE_CACHE_SECONDS"] = "0"
