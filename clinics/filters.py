@@ -1,7 +1,8 @@
 """The public clinic search: which GET parameters of /clinics/ narrow the list, and how.
 
 Values inside one list (several conditions, several insurance plans) widen the
-search ("any of"); different parameters narrow it ("and"). A bad value becomes a
+search ("any of"); different parameters narrow it ("and"), except that insurance
+with a treatment means coverage (`ClinicFilter.paying`). A bad value becomes a
 form error shown next to its field and that one parameter is ignored; the rest of
 the search still runs. Parameters we do not know are ignored.
 

@@ -318,7 +318,8 @@ class ClinicQuerySet(models.QuerySet):
         those that cover one of its listed offerings of them (as the search matches)."""
         plans = _model("InsurancePlan").objects.filter(slug__in=list(plan_slugs))
         if treatment_slugs:
-            covered = _model("ClinicTreatment").objects.listed().filter(
+            offerings = _model("ClinicTreatment").objects.listed()
+            covered = offerings.filter(
                 clinic=OuterRef(OuterRef("pk")),
                 treatment__slug__in=list(treatment_slugs),
                 insurance_plans=OuterRef("pk"),

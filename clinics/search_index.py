@@ -373,6 +373,18 @@ class SearchIndex:
             window = found[start:stop]
         return self.ids[window].tolist()
 
+    def nearest(self, bits: np.ndarray, latitude: float, longitude: float, stop: int) -> list[int]:
+        """Clinic ids of the first `stop` of `bits` by distance from a place, with no
+        radius; clinics without coordinates come last, by name (as SQL's NULLS LAST)."""
+        origin = _unit_vectors(np.array([latitude]), np.array([longitude]))[:, 0]
+        chord2 = np.square(self.unit - origin[:, None]).sum(axis=0)
+        located = bits & _pack(~np.isnan(self.latitude))
+        nearby = Nearby(located, chord2, (latitude, longitude))
+        ids = self.ordered(located, 0, stop, nearby=nearby)
+        if len(ids) < stop:
+            ids += self.ordered(bits & ~located, 0, stop - len(ids))
+        return ids
+
     def _by_distance(self, found, start: int, stop: int, nearby: Nearby) -> np.ndarray:
         """Positions [start, stop) by exact distance, computing few distances exactly.
 

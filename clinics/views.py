@@ -9,7 +9,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from clinics import crisis, maps, services
+from clinics import crisis, maps, search_index, services
 from clinics.filters import ClinicFilter
 from clinics.forms import (
     MAX_COMPARED,
@@ -140,12 +140,18 @@ def condition_detail(request, slug):
     condition = get_object_or_404(Condition, slug=slug)
     near_form = NearForm(request.GET)
     place = near_form.cleaned_data["near"] if near_form.is_valid() else None
-    clinics = Clinic.objects.listed().filter(conditions=condition)
-    total = clinics.count()
+    # The search index counts and orders the clinics: only the 20 shown are read.
+    index = search_index.current()
+    treating = index.with_options("condition", [condition.pk])
+    total = search_index.count(treating)
     if place:
-        clinics = clinics.with_distance(place.latitude, place.longitude).order_by(
-            "distance_miles", "name"
-        )
+        ids = index.nearest(treating, place.latitude, place.longitude, CONDITION_PAGE_CLINICS)
+    else:
+        ids = index.ordered(treating, 0, CONDITION_PAGE_CLINICS)
+    clinics = Clinic.objects.filter(pk__in=ids).with_card_data().with_headline_price()
+    if place:
+        clinics = clinics.with_distance(place.latitude, place.longitude)
+    by_id = {clinic.pk: clinic for clinic in clinics.order_by()}
     search_params = {"condition": condition.slug}
     if place:
         search_params["near"] = near_form.data.get("near", "")
@@ -156,7 +162,7 @@ def condition_detail(request, slug):
             "condition": condition,
             "near_form": near_form,
             "place": place,
-            "clinics": clinics.with_card_data().with_headline_price()[:CONDITION_PAGE_CLINICS],
+            "clinics": [by_id[pk] for pk in ids],
             "total": total,
             "search_url": reverse("clinics:clinic_list") + "?" + urlencode(search_params),
             "shows_crisis_panel": crisis.is_crisis_condition([condition.slug]),

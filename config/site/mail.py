@@ -26,6 +26,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import translation
 
 logger = logging.getLogger("config.mail")
 
@@ -61,9 +62,11 @@ def send_templated_mail(template: str, *, recipients: Iterable[str], context: di
     if not recipients:
         return 0
     context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
-    text = render_to_string(f"emails/{template}.txt", context)
-    html = render_to_string(f"emails/{template}.html", context)
+    # Staff mail is in English, like the admin, even when a Spanish page's form sent it.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+        text = render_to_string(f"emails/{template}.txt", context)
+        html = render_to_string(f"emails/{template}.html", context)
     messages = []
     for address in recipients:
         message = EmailMultiAlternatives(subject, text, to=[address])

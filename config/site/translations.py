@@ -270,8 +270,10 @@ def problems(language: str = LANGUAGE) -> list[str]:
         for translation, places in zip(translations, wanted, strict=True):
             used = set(_placeholders(translation))
             # A plural form may leave out the count ("una clínica"), never add a name.
-            fits = used <= set(places) | set(wanted[-1]) if entry.msgid_plural else (
-                used == set(places)
+            fits = (
+                used <= set(places) | set(wanted[-1])
+                if entry.msgid_plural
+                else (used == set(places))
             )
             if not fits:
                 found.append(f"placeholders differ: {entry.msgid!r} -> {translation!r}")

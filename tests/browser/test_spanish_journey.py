@@ -105,9 +105,7 @@ def assert_spanish(page, english: list[str]) -> None:
     expect(switch).to_have_attribute("href", english_page)
 
 
-def test_spanish_phone_journey_from_home_to_an_article(
-    spanish_phone, clinic, spanish_article
-):
+def test_spanish_phone_journey_from_home_to_an_article(spanish_phone, clinic, spanish_article):
     page = spanish_phone
     english = english_ui_strings()
 

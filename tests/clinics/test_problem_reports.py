@@ -80,7 +80,7 @@ def test_report_page_labels_every_control(client, clinic):
         assert text in response.content.decode()
     for choice in ProblemReport.Category:
         assert f'value="{choice.value}"' in response.content.decode()
-        assert choice.label in response.content.decode()
+        assert str(choice.label) in response.content.decode()
 
 
 def test_honeypot_is_hidden_from_people_and_keyboards(client, clinic):

@@ -38,7 +38,8 @@ def test_card_shows_the_insurance_language_and_treatment_it_matches(client):
         languages=["en", "es"],
         insurance_plans=[insurance("medi-cal"), insurance("aetna")],
     )
-    ClinicTreatmentFactory(clinic=clinic, treatment=treatment("spravato"))
+    offer = ClinicTreatmentFactory(clinic=clinic, treatment=treatment("spravato"))
+    offer.insurance_plans.add(insurance("medi-cal"))  # Medi-Cal pays for Spravato here
     found = card(
         client,
         "/clinics/?insurance=medi-cal&insurance=cigna&language=es&treatment=spravato",

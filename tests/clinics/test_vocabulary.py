@@ -67,6 +67,62 @@ def test_words_naming_a_place_or_filter_value_imply_that_filter(text, implied, r
 
 
 @pytest.mark.parametrize(
+    ("text", "implied", "rest"),
+    [
+        ("depresión", {"condition": ["depression"]}, ""),
+        ("Depresión mayor", {"condition": ["depression"]}, ""),
+        (
+            "depresión resistente al tratamiento",
+            {"condition": ["treatment-resistant-depression"]},
+            "",
+        ),
+        ("ansiedad", {"condition": ["anxiety"]}, ""),
+        ("ataques de pánico", {"condition": ["anxiety"]}, ""),
+        ("estrés postraumático", {"condition": ["ptsd"]}, ""),
+        ("estrés post-traumático", {"condition": ["ptsd"]}, ""),
+        ("TEPT", {"condition": ["ptsd"]}, ""),
+        ("trastorno obsesivo-compulsivo", {"condition": ["ocd"]}, ""),
+        ("trastorno bipolar", {"condition": ["bipolar-depression"]}, ""),
+        ("depresión después del parto", {"condition": ["postpartum-depression"]}, ""),
+        ("dolor crónico", {"condition": ["chronic-pain"]}, ""),
+        ("tratamiento para la ansiedad", {"condition": ["anxiety"]}, "para la"),
+        ("infusión", {"treatment": ["iv-infusion"]}, ""),
+        ("infusiones de ketamina", {"treatment": ["iv-infusion"]}, ""),
+        ("infusión intravenosa", {"treatment": ["iv-infusion"]}, ""),
+        ("espray nasal", {"treatment": ["spravato"]}, ""),
+        ("spray nasal", {"treatment": ["spravato"]}, ""),
+        ("esketamina", {"treatment": ["spravato"]}, ""),
+        ("inyecciones", {"treatment": ["im-injection"]}, ""),
+        ("tabletas", {"treatment": ["oral-sublingual"]}, ""),
+        ("terapia asistida por ketamina", {"treatment": ["kap"]}, ""),
+        ("telesalud", {"treatment": ["telehealth"]}, ""),
+        ("consulta por video", {"treatment": ["telehealth"]}, ""),
+        ("Medi-Cal aseguranza", {"insurance": ["medi-cal"]}, ""),
+        ("sin seguro", {"insurance": ["self-pay"]}, ""),
+        ("pago en efectivo", {"insurance": ["self-pay"]}, ""),
+        ("español", {"language": ["es"]}, ""),
+        ("castellano", {"language": ["es"]}, ""),
+        ("habla español", {"language": ["es"]}, ""),
+        (
+            "ansiedad espray nasal medi-cal español elk grove",
+            {
+                "near": ["Elk Grove"],
+                "condition": ["anxiety"],
+                "treatment": ["spravato"],
+                "insurance": ["medi-cal"],
+                "language": ["es"],
+            },
+            "",
+        ),
+    ],
+)
+def test_spanish_words_imply_their_filter(text, implied, rest):
+    found = interpret_search_words(text)
+    assert found.parameters() == implied
+    assert found.remaining_text == rest
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "medical",  # an ordinary word, not Medi-Cal

@@ -221,7 +221,7 @@ def test_spanish_crisis_panel_keeps_the_same_links(client):
 @pytest.mark.django_db
 def test_spanish_crisis_banner_says_call_or_text_988(client):
     body = client.get("/es/").content.decode()
-    assert "Llame o envíe un mensaje de texto al <a href=\"tel:988\">988</a>" in body
+    assert 'Llame o envíe un mensaje de texto al <a href="tel:988">988</a>' in body
     assert 'href="/es/about/#get-help"' in body
 
 
@@ -294,9 +294,7 @@ def test_templates_are_read_as_makemessages_reads_them():
         "{% plural %}\n  {{ counter }} clinics\n{% endblocktranslate %}\n"
         '{{ day|date:_("F j, Y") }}'
     )
-    found = [
-        (m.context, m.msgid, m.plural) for _, m in translations.template_messages(source)
-    ]
+    found = [(m.context, m.msgid, m.plural) for _, m in translations.template_messages(source)]
     assert found == [
         ("phone", "Call", ""),
         ("", "%(counter)s clinic", "%(counter)s clinics"),
