@@ -16,6 +16,9 @@ How:
   bitset with one bit per position, packed into 64-bit words: AND, OR and counting are
   a few microseconds even at 200,000 clinics. Sets smaller than one clinic in 32 are
   kept as arrays of positions instead, which is smaller (a rare word of a description).
+- Insurance with a treatment means coverage (``ClinicFilter.paying``), so besides each
+  plan's clinics the index keeps, per (treatment, plan), the clinics where that plan
+  covers that listed offering.
 - Coordinates are kept as unit vectors in numpy arrays, so "within 25 miles" is one
   vectorised chord-length comparison for every clinic, with no trigonometry. The
   distances that order a page, and those within a hair of the radius, are then

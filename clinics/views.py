@@ -100,6 +100,8 @@ def clinic_list(request):
             else None,
             "shows_crisis_panel": shows_crisis_panel,
             "crisis_words_left_out": crisis_words_left_out,
+            # Cards keep what only the clinic decides while the index is this version.
+            "card_version": search.index.version,
         },
     )
     # What someone in crisis typed is kept by no cache and sent to no other site.
@@ -163,6 +165,7 @@ def condition_detail(request, slug):
             "near_form": near_form,
             "place": place,
             "clinics": [by_id[pk] for pk in ids],
+            "card_version": index.version,
             "total": total,
             "search_url": reverse("clinics:clinic_list") + "?" + urlencode(search_params),
             "shows_crisis_panel": crisis.is_crisis_condition([condition.slug]),

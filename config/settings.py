@@ -116,7 +116,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # English at today's addresses, Spanish under /es/: the language comes from the
     # path alone (never a cookie or Accept-Language), so the page cache keys on the path.
-    "django.middleware.locale.LocaleMiddleware",
+    "config.site.middleware.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

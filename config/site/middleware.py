@@ -1,11 +1,12 @@
 """Client address behind a reverse proxy; the page shown while the database is down;
-the Permissions-Policy header."""
+the Permissions-Policy header; the language picked by the path alone."""
 
 import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.middleware.locale import LocaleMiddleware
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
@@ -114,4 +115,24 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.POLICY)
+        return response
+
+
+class PathLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, without ``Vary: Accept-Language``.
+
+    With ``prefix_default_language=False`` the path alone picks the language (English
+    without a prefix, Spanish under /es/), never the browser's Accept-Language, so
+    shared caches need not keep a copy of each page per browser language.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+        kept = [value for value in vary if value.lower() != "accept-language"]
+        if kept != vary:
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
         return response

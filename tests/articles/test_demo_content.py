@@ -72,3 +72,20 @@ def test_each_demo_article_live_version_has_its_classification_and_sample_flag(s
         assert live_conditions == sorted(item["conditions"]), item["slug"]
         live_topics = sorted(t.slug for t in article.published_topics.all())
         assert live_topics == sorted(item.get("topics", [])), item["slug"]
+
+
+def test_each_spanish_demo_article_is_a_published_translation_of_its_original(seeded, content):
+    spanish = [item for item in content.ARTICLES if item["language"] == "es"]
+    assert len(spanish) >= 2
+    for item in spanish:
+        article = Article.objects.published().get(slug=item["slug"])
+        assert article.language == "es", item["slug"]
+        assert article.translation_of.slug == item["translation_of"], item["slug"]
+        assert article.get_absolute_url() == f"/es/articles/{item['slug']}/"
+
+
+def test_the_spanish_list_shows_the_spanish_demo_articles(seeded, content, client):
+    page = client.get("/es/articles/").content.decode()
+    for item in content.ARTICLES:
+        if item["language"] == "es":
+            assert item["title"] in page, item["slug"]

@@ -66,12 +66,22 @@ def browser():
     thread, so Django refuses the ORM calls the tests make themselves (they are
     still synchronous and safe). DJANGO_ALLOW_ASYNC_UNSAFE allows them for exactly
     as long as Playwright runs, and is put back as it was when it stops.
+
+    A running loop also makes Django look up this thread's connections in separate
+    storage, where it would open new ones that lack the snapshot serialized_rollback
+    restores: browser tests would start without the migrations' rows, and their flush
+    would re-create content types under new ids, breaking every later test that
+    restores the snapshot. So the thread keeps its own connections while the loop runs.
     """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    own_connections = {alias: connections[alias] for alias in connections}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
+            for alias, connection in own_connections.items():
+                connections[alias] = connection
             instance = playwright.chromium.launch(
                 executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS
             )

@@ -31,7 +31,7 @@ SEARCH_QUERIES_WITHOUT_WORDS = 2
 # After a write, the next search reads the directory into a new index first: the version
 # (again, in the build's snapshot), the clinics with their coordinates and flags,
 # languages, towns, description stems, opening hours, holiday and special hours, the 3
-# facets' links and the 3 option lists.
+# facets' links (treatments with each plan's coverage of them) and the 3 option lists.
 INDEX_BUILD_QUERIES = 13
 
 
@@ -118,7 +118,7 @@ def test_old_slug_redirect_queries_are_fixed(client, django_assert_num_queries):
 
 @pytest.mark.parametrize("url", ["/conditions/ptsd/", "/conditions/ptsd/?near=95816"])
 def test_condition_page_queries_do_not_grow_with_clinics(client, django_assert_num_queries, url):
-    # The condition, the count, the clinics, and their conditions and treatments;
+    # The condition, the search index's version, the 20 clinics shown with their cards;
     # the related-articles block adds its own fixed queries, so compare 1 with 30.
     make_clinics(1)
     with CaptureQueriesContext(connection) as one_clinic:

@@ -1,6 +1,7 @@
 """The public site in English at its usual addresses and in Spanish under /es/."""
 
 import datetime
+import functools
 import re
 
 import pytest
@@ -89,6 +90,13 @@ def test_accept_language_does_not_change_an_english_page(client):
     assert html_lang(body) == "en"
     assert "Find ketamine treatment near Sacramento" in body
     assert "Encuentre tratamiento" not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/es/", "/clinics/?condition=ptsd"])
+def test_pages_do_not_vary_by_accept_language(client, path):
+    """Shared caches need one copy of a page, not one per browser language."""
+    assert "accept-language" not in client.get(path).get("Vary", "").lower()
 
 
 @pytest.mark.django_db
@@ -259,8 +267,14 @@ def test_spanish_words_for_a_place_leave_no_search_words_behind():
 # --- The catalogue --------------------------------------------------------------------------
 
 
+@functools.cache
+def all_problems() -> tuple[str, ...]:
+    # Reading every source takes a moment: once for all the checks below.
+    return tuple(translations.problems())
+
+
 def catalogue_problems(kind: str) -> list[str]:
-    return [problem for problem in translations.problems() if kind in problem]
+    return [problem for problem in all_problems() if kind in problem]
 
 
 def test_catalogue_holds_every_string_of_the_sources():

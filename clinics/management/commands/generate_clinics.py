@@ -321,6 +321,17 @@ class Command(BaseCommand):
         OpeningHours.objects.bulk_create(hours)
         Clinic.conditions.through.objects.bulk_create(conditions)
         Clinic.insurance_plans.through.objects.bulk_create(insurance)
+        # Each offering is covered by its clinic's plans, as migration 0016 set existing
+        # listings up, so "insurance with a treatment" searches find clinics here too.
+        plans: dict[int, list[int]] = {}
+        for link in insurance:
+            plans.setdefault(link.clinic_id, []).append(link.insuranceplan_id)
+        covered = ClinicTreatment.insurance_plans.through
+        covered.objects.bulk_create(
+            covered(clinictreatment_id=offer.pk, insuranceplan_id=plan)
+            for offer in treatments
+            for plan in plans.get(offer.clinic_id, ())
+        )
         totals["treatments"] += len(treatments)
         totals["hours"] += len(hours)
         totals["conditions"] += len(conditions)
