@@ -190,17 +190,8 @@ def seed_articles() -> int:
         article.authors.set([authors[key] for key in item.get("authors", []) if key in authors])
         article.references.all().delete()
         Reference.objects.bulk_create(
-            Reference(
-                article=article,
-                order=order,
-                authors=ref.get("authors", ""),
-                title=ref["title"],
-                source=ref.get("source", ""),
-                year=ref.get("year") or None,
-                doi=ref.get("doi", ""),
-                url=ref.get("url", ""),
-            )
-            for order, ref in enumerate(item.get("references", []), start=1)
+            Reference(article=article, **fields)
+            for fields in _citations(item.get("references", []))
         )
         # Keep the first publication date across reseeds; stagger them so the
         # list has a stable newest-first order following each file's `order`.
@@ -214,6 +205,22 @@ def seed_articles() -> int:
             publish_at=publish_at,
         )
     return Article.objects.filter(is_demo=True).count()
+
+
+def _citations(refs: list[dict]) -> list[dict]:
+    """The fields of a Reference or ContentSource row for each citation of a content file."""
+    return [
+        {
+            "order": order,
+            "authors": ref.get("authors", ""),
+            "title": ref["title"],
+            "source": ref.get("source", ""),
+            "year": ref.get("year") or None,
+            "doi": ref.get("doi", ""),
+            "url": ref.get("url", ""),
+        }
+        for order, ref in enumerate(refs, start=1)
+    ]
 
 
 def _load_page_sources(directory: Path = CONTENT_DIR) -> dict[str, list[dict]]:
@@ -253,17 +260,7 @@ def seed_content_reviews() -> int:
         review, _ = ContentReview.objects.get_or_create(**{kind: page}, language=language)
         review.sources.all().delete()
         ContentSource.objects.bulk_create(
-            ContentSource(
-                review=review,
-                order=order,
-                authors=ref.get("authors", ""),
-                title=ref["title"],
-                source=ref.get("source", ""),
-                year=ref.get("year") or None,
-                doi=ref.get("doi", ""),
-                url=ref.get("url", ""),
-            )
-            for order, ref in enumerate(cited, start=1)
+            ContentSource(review=review, **fields) for fields in _citations(cited)
         )
         services.content_review_seed(review=review, reviewer=reviewer, reviewed_on=reviewed_on)
     return ContentReview.objects.filter(reviewer__is_demo=True).count()

@@ -74,8 +74,9 @@ CONDITIONS = [
         "postpartum-depression",
         "Postpartum depression",
         "This is depression during pregnancy or in the year after giving birth. Ketamine and "
-        "esketamine are still being studied for it. Only one medicine is FDA-approved just "
-        "for depression after birth. It is a pill called zuranolone (Zurzuvae). "
+        "esketamine are still being studied for it. The FDA has approved two medicines just "
+        "for depression after birth. Brexanolone (Zulresso) was a drip given in a hospital; it "
+        "is no longer sold. Zuranolone (Zurzuvae) is a pill. "
         "Talk with your pregnancy and mental health care team, most of all if you breastfeed.",
     ),
     (
@@ -327,9 +328,10 @@ CONDITIONS_ES = {
     "postpartum-depression": (
         "Depresión posparto",
         "Es la depresión durante el embarazo o en el año después de dar a luz. La ketamina y la "
-        "esketamina todavía se están estudiando para este tipo de depresión. Solo una medicina "
-        "tiene aprobación de la FDA solamente para la depresión después del parto. Es una "
-        "pastilla llamada zuranolona (Zurzuvae). Hable con su equipo de atención del embarazo "
+        "esketamina todavía se están estudiando para este tipo de depresión. La FDA aprobó dos "
+        "medicinas solo para la depresión después del parto. La brexanolona (Zulresso) se "
+        "daba por goteo en el hospital y ya no se vende. La zuranolona (Zurzuvae) es una "
+        "pastilla. Hable con su equipo de atención del embarazo "
         "y de salud mental, sobre todo si da pecho.",
     ),
     "chronic-pain": (

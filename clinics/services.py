@@ -59,18 +59,34 @@ def problem_report_fingerprint(ip_address: str) -> str:
     return hmac.new(key, ip_address.encode(), hashlib.sha256).hexdigest()
 
 
-def _recent_from_sender(rows, *, fingerprint: str, window: timedelta, lock_namespace: int) -> int:
-    """How many of these rows the sender stored within the window, counted under a lock.
+def _sender_fingerprint_within_limit(
+    rows,
+    *,
+    ip_address: str,
+    limit: int,
+    window: timedelta,
+    lock_namespace: int,
+    refused: type[Exception],
+    what: str,
+) -> str:
+    """The sender's fingerprint, or `refused` raised when it stored `limit` of these rows lately.
 
-    The advisory lock serialises submissions from one sender until the caller's
-    transaction ends, so parallel requests cannot all pass the count at the same time.
+    The rows are counted under an advisory lock that serialises submissions from one sender
+    until the caller's transaction ends, so parallel requests cannot all pass the count at
+    the same time. `what` names the rows in the log line of a refusal.
     """
+    fingerprint = problem_report_fingerprint(ip_address)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_advisory_xact_lock(%s, %s)", [lock_namespace, int(fingerprint[:7], 16)]
         )
     since = timezone.now() - window
-    return rows.filter(sender_fingerprint=fingerprint, created_at__gte=since).count()
+    if rows.filter(sender_fingerprint=fingerprint, created_at__gte=since).count() >= limit:
+        problem_report_logger.info(
+            "%s refused by the rate limit (sender %s…).", what, fingerprint[:8]
+        )
+        raise refused
+    return fingerprint
 
 
 @transaction.atomic
@@ -88,18 +104,15 @@ def problem_report_submit(
     PROBLEM_REPORT_LIMIT reports in the last PROBLEM_REPORT_WINDOW. Tells the clinic's
     staff and the directory admins (after commit).
     """
-    fingerprint = problem_report_fingerprint(ip_address)
-    recent = _recent_from_sender(
+    fingerprint = _sender_fingerprint_within_limit(
         ProblemReport.objects,
-        fingerprint=fingerprint,
+        ip_address=ip_address,
+        limit=PROBLEM_REPORT_LIMIT,
         window=PROBLEM_REPORT_WINDOW,
         lock_namespace=PROBLEM_REPORT_LOCK_NAMESPACE,
+        refused=ProblemReportRateLimited,
+        what="Problem report",
     )
-    if recent >= PROBLEM_REPORT_LIMIT:
-        problem_report_logger.info(
-            "Problem report refused by the rate limit (sender %s…).", fingerprint[:8]
-        )
-        raise ProblemReportRateLimited
     report = ProblemReport(
         clinic=clinic,
         category=category,
@@ -383,18 +396,15 @@ def listing_request_submit(
     Raises ListingRequestRateLimited when the sender already sent LISTING_REQUEST_LIMIT
     requests in the last LISTING_REQUEST_WINDOW. Tells the directory admins (after commit).
     """
-    fingerprint = problem_report_fingerprint(ip_address)
-    recent = _recent_from_sender(
+    fingerprint = _sender_fingerprint_within_limit(
         ListingRequest.objects,
-        fingerprint=fingerprint,
+        ip_address=ip_address,
+        limit=LISTING_REQUEST_LIMIT,
         window=LISTING_REQUEST_WINDOW,
         lock_namespace=LISTING_REQUEST_LOCK_NAMESPACE,
+        refused=ListingRequestRateLimited,
+        what="Listing request",
     )
-    if recent >= LISTING_REQUEST_LIMIT:
-        problem_report_logger.info(
-            "Listing request refused by the rate limit (sender %s…).", fingerprint[:8]
-        )
-        raise ListingRequestRateLimited
     listing_request = ListingRequest(
         kind=ListingRequest.Kind.NEW if clinic is None else ListingRequest.Kind.CLAIM,
         clinic=clinic,

@@ -150,7 +150,7 @@ def condition_detail(request, slug):
         ids = index.nearest(treating, place.latitude, place.longitude, CONDITION_PAGE_CLINICS)
     else:
         ids = index.ordered(treating, 0, CONDITION_PAGE_CLINICS)
-    clinics = Clinic.objects.filter(pk__in=ids).with_card_data().with_headline_price()
+    clinics = Clinic.objects.listed().filter(pk__in=ids).with_card_data().with_headline_price()
     if place:
         clinics = clinics.with_distance(place.latitude, place.longitude)
     by_id = {clinic.pk: clinic for clinic in clinics.order_by()}
@@ -164,7 +164,8 @@ def condition_detail(request, slug):
             "condition": condition,
             "near_form": near_form,
             "place": place,
-            "clinics": [by_id[pk] for pk in ids],
+            # A clinic closed since the index was read is left out.
+            "clinics": [by_id[pk] for pk in ids if pk in by_id],
             "card_version": index.version,
             "total": total,
             "search_url": reverse("clinics:clinic_list") + "?" + urlencode(search_params),

@@ -20,6 +20,10 @@ accents ignored, "Medi-Cal" = "medi cal"). Choices made on purpose:
 - "im" alone is not the IM injection: it is how many people type "I'm".
 - "ketamine" alone names no filter: every clinic here offers ketamine.
 - "sutter" alone is a county and a hospital system, not the Sutter Health Plus plan.
+- Spanish words sit beside the English ones, folded like them ("estrés postraumático",
+  "espray nasal", "español"). "aseguranza", California Spanish for insurance, and
+  "seguro" only say "this filter", as "insurance" does; "pastilla" names no treatment
+  ("pastillas para dormir" are sleeping pills).
 - Crisis words ("suicidal", "overdose") are left to `clinics.crisis`, which reads the
   words as typed; none of them is a filter here.
 - Places in the words must be a ZIP code or a Sacramento-area place spelt in full (or

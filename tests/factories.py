@@ -53,6 +53,16 @@ def insurance(slug: str) -> InsurancePlan:
     return InsurancePlan.objects.get(slug=slug)
 
 
+def adds_to(field: str):
+    """A post-generation hook: `Factory(field=[...])` adds those rows to the many-to-many field."""
+
+    def add(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, field).add(*extracted)
+
+    return factory.PostGeneration(add)
+
+
 class ConditionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Condition
@@ -85,15 +95,8 @@ class ClinicFactory(factory.django.DjangoModelFactory):
         lambda: timezone.localdate() - datetime.timedelta(days=30)
     )
 
-    @factory.post_generation
-    def conditions(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.conditions.add(*extracted)
-
-    @factory.post_generation
-    def insurance_plans(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.insurance_plans.add(*extracted)
+    conditions = adds_to("conditions")
+    insurance_plans = adds_to("insurance_plans")
 
 
 class ClinicTreatmentFactory(factory.django.DjangoModelFactory):
@@ -170,10 +173,7 @@ class ListingRequestFactory(factory.django.DjangoModelFactory):
     contact_email = factory.Sequence(lambda n: f"manager{n}@requested.example.org")
     contact_phone = "+19165550199"
 
-    @factory.post_generation
-    def treatments(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.treatments.add(*extracted)
+    treatments = adds_to("treatments")
 
 
 class CrisisResourceFactory(factory.django.DjangoModelFactory):
@@ -189,7 +189,7 @@ class CrisisResourceFactory(factory.django.DjangoModelFactory):
     website = "https://crisis-line.example.org/"
 
 
-# --- Admin roles (issue 4): users in the groups created by migration 0004_roles ---
+# --- Admin roles: users in the groups created by migration 0004_roles ---
 
 
 def role_user(group_name: str | None, *, clinics=(), **kwargs):
@@ -211,7 +211,23 @@ def clinic_staff_user(*clinics, **kwargs):
     return role_user("Clinic staff", clinics=clinics, **kwargs)
 
 
-# --- Articles (issue 5) --------------------------------------------------------
+def user_in_role(role: str, *, own_clinic):
+    """A user for the clinic role matrices: "anonymous", "plain_staff", "clinic_staff" (a member
+    of `own_clinic`), "directory_admin" or "superuser"."""
+    from django.contrib.auth.models import AnonymousUser
+
+    if role == "anonymous":
+        return AnonymousUser()
+    if role == "plain_staff":
+        return role_user(None, username="plain-staff")
+    if role == "clinic_staff":
+        return clinic_staff_user(own_clinic, username="staff-a")
+    if role == "directory_admin":
+        return directory_admin_user(username="dir-admin")
+    return UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+# --- Articles -------------------------------------------------------------------
 
 from articles.models import (  # noqa: E402
     Article,
@@ -263,20 +279,9 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "## What it is\n\nPlain words about a test subject.\n"
     status = Article.Status.DRAFT
 
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.add(*extracted)
-
-    @factory.post_generation
-    def conditions(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.conditions.add(*extracted)
-
-    @factory.post_generation
-    def authors(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.authors.add(*extracted)
+    topics = adds_to("topics")
+    conditions = adds_to("conditions")
+    authors = adds_to("authors")
 
 
 class ReferenceFactory(factory.django.DjangoModelFactory):

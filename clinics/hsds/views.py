@@ -115,47 +115,51 @@ def _offers(params: dict):
     return offers, vocabulary
 
 
-@api_view(params=[ServiceParams])
-def service_list(request):
-    params = _params(request, ServiceParams)
+def _offer_list(request, params_class, list_shape, full_shape):
+    """Offers as services or services at locations: `list_shape`, or `full_shape` with full."""
+    params = _params(request, params_class)
     offers, vocabulary = _offers(params)
     if params["full"]:
         context = _context(vocabulary)
-        return _respond(offers, params, lambda offer: mapping.service_full(offer, context))
-    return _respond(offers, params, mapping.service_list)
+        return _respond(offers, params, lambda offer: full_shape(offer, context))
+    return _respond(offers, params, list_shape)
+
+
+def _offer_detail(record_id: str, kind: str, what: str, full_shape):
+    """One offer by the id it has as a `kind` record; `what` names that record in errors."""
+    vocabulary = Vocabulary.load()
+    offer = queries.offer_by_id(_uuid(record_id, what), kind, vocabulary)
+    if offer is None:
+        raise ApiError(404, f"No {what} has this id.")
+    response = json_response(full_shape(offer, _context(vocabulary)))
+    return set_last_modified(response, offer.clinic.updated_at)
+
+
+@api_view(params=[ServiceParams])
+def service_list(request):
+    return _offer_list(request, ServiceParams, mapping.service_list, mapping.service_full)
 
 
 @api_view
 def service_detail(request, record_id):
-    vocabulary = Vocabulary.load()
-    offer = queries.offer_by_id(_uuid(record_id, "service"), "service", vocabulary)
-    if offer is None:
-        raise ApiError(404, "No service has this id.")
-    response = json_response(mapping.service_full(offer, _context(vocabulary)))
-    return set_last_modified(response, offer.clinic.updated_at)
+    return _offer_detail(record_id, "service", "service", mapping.service_full)
 
 
 @api_view(params=[ServiceAtLocationParams])
 def service_at_location_list(request):
-    params = _params(request, ServiceAtLocationParams)
-    offers, vocabulary = _offers(params)
-    if params["full"]:
-        context = _context(vocabulary)
-        return _respond(
-            offers, params, lambda offer: mapping.service_at_location_full(offer, context)
-        )
-    return _respond(offers, params, mapping.service_at_location_list)
+    return _offer_list(
+        request,
+        ServiceAtLocationParams,
+        mapping.service_at_location_list,
+        mapping.service_at_location_full,
+    )
 
 
 @api_view
 def service_at_location_detail(request, record_id):
-    vocabulary = Vocabulary.load()
-    record = _uuid(record_id, "service at location")
-    offer = queries.offer_by_id(record, "service_at_location", vocabulary)
-    if offer is None:
-        raise ApiError(404, "No service at location has this id.")
-    response = json_response(mapping.service_at_location_full(offer, _context(vocabulary)))
-    return set_last_modified(response, offer.clinic.updated_at)
+    return _offer_detail(
+        record_id, "service_at_location", "service at location", mapping.service_at_location_full
+    )
 
 
 # --- Organizations -------------------------------------------------------------------

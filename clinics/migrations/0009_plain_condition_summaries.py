@@ -106,8 +106,9 @@ PLAIN_SUMMARIES = {
     ),
     "postpartum-depression": (
         "This is depression during pregnancy or in the year after giving birth. Ketamine "
-        "and esketamine are still being studied for it. Only one medicine is FDA-approved "
-        "just for depression after birth. It is a pill called zuranolone (Zurzuvae). Talk "
+        "and esketamine are still being studied for it. The FDA has approved two medicines "
+        "just for depression after birth. Brexanolone (Zulresso) was a drip given in a "
+        "hospital; it is no longer sold. Zuranolone (Zurzuvae) is a pill. Talk "
         "with your pregnancy and mental health care team, most of all if you breastfeed."
     ),
     "chronic-pain": (

@@ -90,9 +90,9 @@ CONDITIONS = {
         "summary_es": (
             "Es la depresión durante el embarazo o en el año después de dar a luz. La "
             "ketamina y la esketamina todavía se están estudiando para este tipo de "
-            "depresión. Solo una medicina tiene aprobación de la FDA solamente para "
-            "la depresión después del parto. Es una pastilla llamada zuranolona "
-            "(Zurzuvae). Hable con su equipo de atención del embarazo y de salud "
+            "depresión. La FDA aprobó dos medicinas solo para la depresión después "
+            "del parto. La brexanolona (Zulresso) se daba por goteo en el hospital y ya no "
+            "se vende. La zuranolona (Zurzuvae) es una pastilla. Hable con su equipo de atención del embarazo y de salud "
             "mental, sobre todo si da pecho."
         ),
     },

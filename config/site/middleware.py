@@ -8,6 +8,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.template import loader
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger(__name__)
@@ -119,7 +120,8 @@ class PermissionsPolicyMiddleware:
 
 
 class PathLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, without ``Vary: Accept-Language``.
+    """Django's LocaleMiddleware, without ``Vary: Accept-Language``; the language ends
+    with its request.
 
     With ``prefix_default_language=False`` the path alone picks the language (English
     without a prefix, Spanish under /es/), never the browser's Accept-Language, so
@@ -135,4 +137,7 @@ class PathLocaleMiddleware(LocaleMiddleware):
                 response["Vary"] = ", ".join(kept)
             else:
                 del response["Vary"]
+        # Django leaves the language active in the thread: work done later in it outside a
+        # request (a command, a test, mail sent after commit) must get English.
+        translation.deactivate()
         return response

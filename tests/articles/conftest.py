@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.apps import apps as django_apps
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.utils import timezone
 
 from articles import services
@@ -56,6 +56,20 @@ def superuser():
     user = UserFactory(username="root", is_staff=True, is_superuser=True)
     ReviewerFactory(user=user, display_name="Dr. Root Review", credentials="MD")
     return user
+
+
+@pytest.fixture
+def people(writer, other_writer, reviewer_user, editor, clinic_staff, superuser):
+    """One user per role of the editorial role × action matrices, by role name."""
+    return {
+        "anonymous": AnonymousUser(),
+        "writer": writer,
+        "other_writer": other_writer,
+        "reviewer": reviewer_user,
+        "editor": editor,
+        "clinic_staff": clinic_staff,
+        "superuser": superuser,
+    }
 
 
 @pytest.fixture

@@ -18,22 +18,8 @@ from tests.factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "writer", "other_writer", "reviewer", "editor", "clinic_staff", "superuser"]
-FIXTURE_FOR_ROLE = {"reviewer": "reviewer_user"}
 
 OK, DENIED, MISSING, LOGIN = "ok", 403, 404, "login"
-
-
-@pytest.fixture
-def people(request, writer, other_writer, reviewer_user, editor, clinic_staff, superuser):
-    return {
-        "anonymous": None,
-        "writer": writer,
-        "other_writer": other_writer,
-        "reviewer": reviewer_user,
-        "editor": editor,
-        "clinic_staff": clinic_staff,
-        "superuser": superuser,
-    }
 
 
 def article_in(state, people):
@@ -57,7 +43,7 @@ def snapshot(article):
 
 
 def client_for(client, user):
-    if user is not None:
+    if user.is_authenticated:
         client.force_login(user)
     return client
 

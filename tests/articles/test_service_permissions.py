@@ -9,7 +9,6 @@ and the transitions agree for every role and status.
 import datetime
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
@@ -21,19 +20,6 @@ pytestmark = pytest.mark.django_db
 
 OK, DENIED = "ok", "denied"
 STATES = ["draft", "in_review", "approved", "published"]
-
-
-@pytest.fixture
-def people(writer, other_writer, reviewer_user, editor, clinic_staff, superuser):
-    return {
-        "anonymous": AnonymousUser(),
-        "writer": writer,
-        "other_writer": other_writer,
-        "reviewer": reviewer_user,
-        "editor": editor,
-        "clinic_staff": clinic_staff,
-        "superuser": superuser,
-    }
 
 
 def article_in(state, people):

@@ -15,6 +15,8 @@ from playwright.sync_api import expect
 # patience as page actions (set_default_timeout below).
 expect.set_options(timeout=10_000)
 
+STAFF_PASSWORD = "correct-horse-battery-9"  # UserFactory's test password
+
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -90,22 +92,7 @@ def browser():
 
 
 @pytest.fixture
-def reference_data(transactional_db):
-    """Conditions, treatments and insurance plans, as migration 0002 loaded them.
-
-    A transactional test flushes every table afterwards; serialized_rollback
-    does not always bring them back in time for the next browser test, so load
-    them again.
-    """
-    from clinics.models import Condition
-    from clinics.reference_data import load_reference_data
-
-    if not Condition.objects.exists():
-        load_reference_data()
-
-
-@pytest.fixture
-def page(browser, live_server, reference_data):
+def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -114,7 +101,32 @@ def page(browser, live_server, reference_data):
 
 
 @pytest.fixture
-def phone_page(browser, live_server, reference_data):
+def signed_in_page(browser, live_server):
+    """Make a desktop page signed in to the admin as a username, in a browser context of its own,
+    so that several staff accounts can act in one test."""
+    contexts = []
+
+    def sign_in(username: str):
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": 1280, "height": 900}
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto("/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(STAFF_PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url("**/admin/")
+        return page
+
+    yield sign_in
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
     """A 320 px wide phone viewport."""
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 320, "height": 640}, is_mobile=True

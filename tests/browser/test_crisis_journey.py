@@ -23,7 +23,7 @@ HELP_LINKS = {
 
 
 @pytest.fixture
-def long_directory(reference_data):
+def long_directory(transactional_db):
     """More clinics than one results page holds, so the page scrolls a long way."""
     for n in range(22):
         ClinicFactory(name=f"Journey Clinic {n:02d}")
@@ -75,7 +75,7 @@ def test_crisis_search_on_a_phone_leads_with_help_that_stays_in_reach(phone_page
     assert_accessible(page)
 
 
-def test_suicidal_ideation_page_and_about_page_carry_the_panel(phone_page, reference_data):
+def test_suicidal_ideation_page_and_about_page_carry_the_panel(phone_page):
     page = phone_page
     page.goto("/conditions/suicidal-ideation/")
     expect(page.get_by_role("heading", level=2, name="Get help now")).to_be_in_viewport()

@@ -25,7 +25,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "correct-horse-battery-9"  # UserFactory's test password
 WIDTHS = (375, 1280)
 
 TITLE = "Getting ready for a first ketamine visit"
@@ -33,27 +32,6 @@ SUMMARY = "What to bring and how to plan the ride home."
 # Words that stand in for health information: they must stay in the admin, out of mail.
 BODY = "## Before\n\nTell the clinician about your blood pressure medicine.\n\n## After\n\nRest."
 PRIVATE_WORDS = ["blood pressure", "What to bring", "Rest."]
-
-
-@pytest.fixture
-def staff_contexts(browser):
-    contexts = []
-    yield contexts
-    for context in contexts:
-        context.close()
-
-
-def signed_in_page(browser, live_server, username, contexts):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    contexts.append(context)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
-    return page
 
 
 def assert_accessible_at_both_widths(page) -> None:
@@ -76,7 +54,7 @@ def assert_one_mail_each(outbox, recipients, subject) -> None:
 
 
 def test_writer_reviewer_and_editor_are_each_told_and_every_admin_page_is_accessible(
-    browser, live_server, page, staff_contexts, mailoutbox
+    page, signed_in_page, mailoutbox
 ):
     sync_workflow_groups(django_apps)
     writer = role_user(WRITERS, username="mail-writer")
@@ -87,7 +65,7 @@ def test_writer_reviewer_and_editor_are_each_told_and_every_admin_page_is_access
     review = ContentReviewFactory()
 
     # The writer signs in: the admin home, the article list and the add form.
-    writer_page = signed_in_page(browser, live_server, writer.username, staff_contexts)
+    writer_page = signed_in_page(writer.username)
     expect(writer_page.get_by_role("heading", name="Waiting for you")).to_be_visible()
     assert_accessible_at_both_widths(writer_page)
     writer_page.goto("/admin/articles/article/")
@@ -128,7 +106,7 @@ def test_writer_reviewer_and_editor_are_each_told_and_every_admin_page_is_access
 
     # The reviewer finds it waiting on the admin home, opens it and approves it.
     mailoutbox.clear()
-    reviewer_page = signed_in_page(browser, live_server, reviewer.username, staff_contexts)
+    reviewer_page = signed_in_page(reviewer.username)
     queue = reviewer_page.get_by_role("region", name="Waiting for you")
     expect(queue.get_by_role("heading", name="Articles to review")).to_be_visible()
     assert_accessible_at_both_widths(reviewer_page)
@@ -151,7 +129,7 @@ def test_writer_reviewer_and_editor_are_each_told_and_every_admin_page_is_access
 
     # The editor finds it waiting to publish and publishes it: writer and reviewer are told.
     mailoutbox.clear()
-    editor_page = signed_in_page(browser, live_server, editor.username, staff_contexts)
+    editor_page = signed_in_page(editor.username)
     queue = editor_page.get_by_role("region", name="Waiting for you")
     expect(queue.get_by_role("heading", name="Approved articles to publish")).to_be_visible()
     assert_accessible_at_both_widths(editor_page)
@@ -190,7 +168,7 @@ def test_writer_reviewer_and_editor_are_each_told_and_every_admin_page_is_access
 
 
 def test_a_draft_sent_back_tells_the_writer_without_the_note_and_waits_in_their_queue(
-    browser, live_server, staff_contexts, mailoutbox
+    signed_in_page, mailoutbox
 ):
     sync_workflow_groups(django_apps)
     writer = role_user(WRITERS, username="note-writer")
@@ -201,7 +179,7 @@ def test_a_draft_sent_back_tells_the_writer_without_the_note_and_waits_in_their_
     mailoutbox.clear()
 
     # The reviewer sends it back with a note about the medicine.
-    reviewer_page = signed_in_page(browser, live_server, reviewer.username, staff_contexts)
+    reviewer_page = signed_in_page(reviewer.username)
     reviewer_page.goto(f"/admin/articles/article/{article.pk}/change/")
     reviewer_page.get_by_label("What needs to change").fill(
         "Name the blood pressure medicine plainly."
@@ -213,7 +191,7 @@ def test_a_draft_sent_back_tells_the_writer_without_the_note_and_waits_in_their_
     assert_one_mail_each(mailoutbox, [writer.email], f"Sent back with a note: {TITLE}")
 
     # The writer finds the draft, with the start of the note, on the admin home.
-    writer_page = signed_in_page(browser, live_server, writer.username, staff_contexts)
+    writer_page = signed_in_page(writer.username)
     queue = writer_page.get_by_role("region", name="Waiting for you")
     expect(queue.get_by_role("heading", name="Your drafts sent back with a note")).to_be_visible()
     expect(queue.get_by_text("Name the blood pressure medicine plainly.")).to_be_visible()

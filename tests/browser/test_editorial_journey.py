@@ -5,12 +5,11 @@ import datetime
 
 import pytest
 import time_machine
-from django.apps import apps as django_apps
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article
-from articles.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS, sync_workflow_groups
+from articles.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
 from tests.browser.axe import assert_accessible
 from tests.factories import ReviewerFactory, role_user
 
@@ -19,39 +18,15 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "correct-horse-battery-9"  # UserFactory's test password
 
-
-@pytest.fixture
-def staff_contexts(browser):
-    contexts = []
-    yield contexts
-    for context in contexts:
-        context.close()
-
-
-def signed_in_page(browser, live_server, username, contexts):
-    context = browser.new_context(base_url=live_server.url)
-    contexts.append(context)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
-    return page
-
-
-def test_article_goes_from_draft_to_scheduled_to_public(browser, live_server, page, staff_contexts):
-    sync_workflow_groups(django_apps)
+def test_article_goes_from_draft_to_scheduled_to_public(page, signed_in_page):
     role_user(WRITERS, username="journey-writer")
     reviewer = role_user(MEDICAL_REVIEWERS, username="journey-reviewer")
     ReviewerFactory(user=reviewer, display_name="Dr. Journey Reviewer", credentials="MD")
     role_user(EDITORS, username="journey-editor")
 
     # The writer drafts the article in the admin and submits it.
-    writer_page = signed_in_page(browser, live_server, "journey-writer", staff_contexts)
+    writer_page = signed_in_page("journey-writer")
     writer_page.goto("/admin/articles/article/add/")
     # Slug first: the admin's slug-from-title script leaves a typed slug alone.
     writer_page.get_by_label("Slug:").fill("first-infusion-visit")
@@ -73,7 +48,7 @@ def test_article_goes_from_draft_to_scheduled_to_public(browser, live_server, pa
     assert_accessible(page)
 
     # The reviewer approves.
-    reviewer_page = signed_in_page(browser, live_server, "journey-reviewer", staff_contexts)
+    reviewer_page = signed_in_page("journey-reviewer")
     reviewer_page.goto(change_url)
     reviewer_page.get_by_role("button", name="Approve (medically reviewed)").click()
     expect(reviewer_page.get_by_text("Approved.")).to_be_visible()
@@ -82,7 +57,7 @@ def test_article_goes_from_draft_to_scheduled_to_public(browser, live_server, pa
     go_live = (timezone.localtime() + datetime.timedelta(minutes=3)).replace(
         second=0, microsecond=0
     )
-    editor_page = signed_in_page(browser, live_server, "journey-editor", staff_contexts)
+    editor_page = signed_in_page("journey-editor")
     editor_page.goto(change_url)
     editor_page.get_by_label("Publish at").fill(go_live.strftime("%Y-%m-%dT%H:%M"))
     editor_page.get_by_role("button", name="Schedule", exact=True).click()

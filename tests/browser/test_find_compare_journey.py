@@ -26,7 +26,7 @@ MIN_TAP = 44  # CSS px, each way
 
 
 @pytest.fixture
-def phone(browser, live_server, reference_data):
+def phone(browser, live_server):
     """A 375 x 667 phone (iPhone SE size) that records every address it asks for."""
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 375, "height": 667}, is_mobile=True
@@ -47,7 +47,7 @@ def desktop(page):
 
 
 @pytest.fixture
-def clinics(reference_data):
+def clinics(transactional_db):
     ptsd = condition("ptsd")
     midtown = ClinicFactory(
         name="Midtown Steady Clinic",

@@ -5,13 +5,9 @@ every page visited."""
 
 from __future__ import annotations
 
-import importlib
 import re
 
 import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from playwright.sync_api import expect
 
@@ -28,18 +24,6 @@ ADMIN_PASSWORD = "correct-horse-battery-9"
 NEW_PASSWORD = "Willow-Grove-infusion-2031"
 
 
-@pytest.fixture
-def roles(transactional_db):
-    """The role groups and their permissions, as migrations 0004 and 0014 set them up; a
-    flush by an earlier transactional test can leave them missing."""
-    if not Group.objects.filter(name="Directory admins").exists():
-        ContentType.objects.clear_cache()
-        importlib.import_module("clinics.migrations.0004_roles").create_roles(apps, None)
-    importlib.import_module("clinics.migrations.0014_listing_requests").grant_directory_admins(
-        apps, None
-    )
-
-
 def sign_in(page, username: str, password: str) -> None:
     page.goto("/admin/login/")
     page.get_by_label("Username").fill(username)
@@ -48,7 +32,7 @@ def sign_in(page, username: str, password: str) -> None:
     page.wait_for_url("**/admin/")
 
 
-def test_a_manager_lists_a_clinic_and_edits_it_after_approval(roles, browser, page, live_server):
+def test_a_manager_lists_a_clinic_and_edits_it_after_approval(browser, page, live_server):
     other = ClinicFactory(name="Somebody Else's Clinic")
     directory_admin_user(username="dir-admin", email="dir-admin@example.org")
     mail.outbox.clear()

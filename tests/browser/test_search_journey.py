@@ -15,7 +15,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def clinics(reference_data):
+def clinics(transactional_db):
     ptsd = condition("ptsd")
     ClinicFactory(
         name="Midtown Steady Clinic",

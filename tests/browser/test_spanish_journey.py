@@ -28,7 +28,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def spanish_phone(browser, live_server, reference_data):
+def spanish_phone(browser, live_server):
     """A 375 px phone whose browser asks for Spanish (the address decides, not this)."""
     context = browser.new_context(
         base_url=live_server.url,
@@ -43,7 +43,7 @@ def spanish_phone(browser, live_server, reference_data):
 
 
 @pytest.fixture
-def clinic(reference_data):
+def clinic(transactional_db):
     clinic = ClinicFactory(
         name="Laguna Test Clinic",
         slug="laguna-test-clinic",
@@ -58,7 +58,7 @@ def clinic(reference_data):
 
 
 @pytest.fixture
-def spanish_article(reference_data):
+def spanish_article(transactional_db):
     article = ArticleFactory(
         title="Cómo actúa la ketamina en la depresión",
         slug="como-actua-la-ketamina",

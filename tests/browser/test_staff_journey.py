@@ -4,12 +4,8 @@ refused on another clinic's admin page. axe-core checks every admin page they vi
 phone (375 px) and desktop (1280 px) width, and the public pages."""
 
 import datetime
-import importlib
 
 import pytest
-from django.apps import apps
-from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -31,16 +27,6 @@ PASSWORD = "correct-horse-battery-9"
 WIDTHS = (375, 1280)
 
 
-@pytest.fixture
-def roles(transactional_db):
-    """The role groups from migration 0004; a flush by an earlier transactional test
-    can leave them missing (serialized_rollback does not always restore them in time),
-    so re-create them the way the migration does (it is idempotent)."""
-    if not Group.objects.filter(name="Clinic staff").exists():
-        ContentType.objects.clear_cache()
-        importlib.import_module("clinics.migrations.0004_roles").create_roles(apps, None)
-
-
 def assert_accessible_at_both_widths(page) -> None:
     """axe on the page in view at phone and at desktop width (which it is left at)."""
     for width in WIDTHS:
@@ -52,7 +38,7 @@ def long_date(day: datetime.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def test_office_manager_updates_hours_confirms_and_sees_the_public_page(roles, page):
+def test_office_manager_updates_hours_confirms_and_sees_the_public_page(page):
     last_verified = timezone.localdate() - datetime.timedelta(days=400)
     own = ClinicFactory(
         name="Juniper Ketamine Care",

@@ -5,8 +5,8 @@ forward again; serialized_rollback puts back the rows other tests expect.
 """
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.clinics.migration_helpers import migrate, migrate_to_latest, old_clinic
 
 BEFORE = [("clinics", "0015_hours_exceptions_closure_coverage")]
 MIGRATION = [("clinics", "0016_offering_coverage_and_search_triggers")]
@@ -14,31 +14,16 @@ MIGRATION = [("clinics", "0016_offering_coverage_and_search_triggers")]
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def offerings_before():
     """A clinic accepting Medi-Cal and Kaiser with two offerings, and one accepting none."""
     old = migrate(BEFORE)
-    Clinic = old.get_model("clinics", "Clinic")
     Treatment = old.get_model("clinics", "Treatment")
     InsurancePlan = old.get_model("clinics", "InsurancePlan")
     ClinicTreatment = old.get_model("clinics", "ClinicTreatment")
     made = {}
     for n, (slug, plans) in enumerate([("insured", ["medi-cal", "kaiser"]), ("self-pay", [])]):
-        clinic = Clinic.objects.create(
-            name=slug,
-            slug=slug,
-            street_address="1 Main Street",
-            city="Sacramento",
-            zip_code="95816",
-            phone=f"+1916555{n:04d}",
-        )
+        clinic = old_clinic(old, slug, n)
         clinic.insurance_plans.set(InsurancePlan.objects.filter(slug__in=plans))
         for treatment in ("iv-infusion", "kap"):
             offering = ClinicTreatment.objects.create(
@@ -46,7 +31,7 @@ def offerings_before():
             )
             made[(slug, treatment)] = offering.pk
     yield made
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def test_each_offering_is_covered_by_its_clinics_plans(offerings_before):

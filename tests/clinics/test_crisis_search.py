@@ -179,14 +179,6 @@ def cache_rows() -> int:
         return cursor.fetchone()[0]
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_crisis_search_leaves_no_entry_in_the_page_cache(client, clinics, page_cache_on):
     client.get("/clinics/?q=depression")
     before = cache_rows()

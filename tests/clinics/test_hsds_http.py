@@ -20,14 +20,6 @@ def clinic():
     return ClinicFactory(name="Cors Clinic")
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
-
-
 # --- CORS -------------------------------------------------------------------------------------
 
 

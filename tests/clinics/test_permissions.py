@@ -5,16 +5,14 @@ test_service_permissions.py that the services do; this file pins the rules thems
 """
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
 from clinics import permissions
 from tests.factories import (
     ClinicFactory,
     ProblemReportFactory,
-    UserFactory,
     clinic_staff_user,
     directory_admin_user,
-    role_user,
+    user_in_role,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,18 +27,6 @@ def clinics():
     for clinic in (own, other):
         ProblemReportFactory(clinic=clinic)
     return {"own": own, "other": other}
-
-
-def user_for(role, clinics):
-    if role == "anonymous":
-        return AnonymousUser()
-    if role == "plain_staff":
-        return role_user(None, username="plain-staff")
-    if role == "clinic_staff":
-        return clinic_staff_user(clinics["own"], username="staff-a")
-    if role == "directory_admin":
-        return directory_admin_user(username="dir-admin")
-    return UserFactory(username="root", is_staff=True, is_superuser=True)
 
 
 # rule: {target: expected per role in ROLES order}
@@ -73,7 +59,7 @@ PER_CLINIC_CASES = [
 
 @pytest.mark.parametrize(("rule", "target", "role", "expected"), PER_CLINIC_CASES)
 def test_rules_about_one_clinic(clinics, rule, target, role, expected):
-    user = user_for(role, clinics)
+    user = user_in_role(role, own_clinic=clinics["own"])
     clinic = clinics[target]
     if rule in REPORT_RULES:
         subject = clinic.problem_reports.get()
@@ -111,7 +97,7 @@ GLOBAL_CASES = [
 
 @pytest.mark.parametrize(("rule", "role", "expected"), GLOBAL_CASES)
 def test_rules_before_there_is_a_row(clinics, rule, role, expected):
-    assert getattr(permissions, rule)(user_for(role, clinics)) is expected
+    assert getattr(permissions, rule)(user_in_role(role, own_clinic=clinics["own"])) is expected
 
 
 @pytest.mark.parametrize(
@@ -120,7 +106,7 @@ def test_rules_before_there_is_a_row(clinics, rule, role, expected):
      ("directory_admin", ["own", "other"]), ("superuser", ["own", "other"])],
 )  # fmt: skip
 def test_clinics_visible_to(clinics, role, visible):
-    user = user_for(role, clinics)
+    user = user_in_role(role, own_clinic=clinics["own"])
 
     found = set(permissions.clinics_visible_to(user))
 

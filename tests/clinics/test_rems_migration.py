@@ -4,36 +4,20 @@ Runs the real migration on a database taken back to the migration before it, the
 forward again; serialized_rollback puts back the rows other tests expect.
 """
 
-import importlib
-
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.clinics.migration_helpers import before, migrate, migrate_to_latest, old_clinic
 
 MIGRATION = "0010_rems_listing"
-BEFORE = [
-    ("clinics", name)
-    for app, name in importlib.import_module(
-        f"clinics.migrations.{MIGRATION}"
-    ).Migration.dependencies
-    if app == "clinics"
-]
+BEFORE = before(MIGRATION)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
 def offerings_before_the_rule():
     """Three clinics as they were before the rule: two list Spravato, one uncertified."""
     old = migrate(BEFORE)
-    Clinic = old.get_model("clinics", "Clinic")
     Treatment = old.get_model("clinics", "Treatment")
     ClinicTreatment = old.get_model("clinics", "ClinicTreatment")
     spravato = Treatment.objects.get(slug="spravato")
@@ -42,19 +26,12 @@ def offerings_before_the_rule():
     for n, (slug, treatment, certified) in enumerate(
         [("uncertified", spravato, False), ("certified", spravato, True), ("iv-only", iv, False)]
     ):
-        clinic = Clinic.objects.create(
-            name=slug,
-            slug=slug,
-            street_address="1 Main Street",
-            city="Sacramento",
-            zip_code="95816",
-            phone=f"+1916555{n:04d}",
-        )
+        clinic = old_clinic(old, slug, n)
         made[slug] = ClinicTreatment.objects.create(
             clinic=clinic, treatment=treatment, rems_certified=certified, price_min=500
         ).pk
     yield made
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def test_migration_hides_uncertified_spravato_and_keeps_everything_else(

@@ -9,7 +9,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from clinics import services
@@ -18,10 +17,8 @@ from tests.clinics.admin_helpers import db_snapshot
 from tests.factories import (
     ClinicFactory,
     ProblemReportFactory,
-    UserFactory,
     clinic_staff_user,
-    directory_admin_user,
-    role_user,
+    user_in_role,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,18 +35,6 @@ def clinics():
     for clinic in (own, other):
         ProblemReportFactory(clinic=clinic)
     return {"own": own, "other": other}
-
-
-def user_for(role, clinics):
-    if role == "anonymous":
-        return AnonymousUser()
-    if role == "plain_staff":
-        return role_user(None, username="plain-staff")
-    if role == "clinic_staff":
-        return clinic_staff_user(clinics["own"], username="staff-a")
-    if role == "directory_admin":
-        return directory_admin_user(username="dir-admin")
-    return UserFactory(username="root", is_staff=True, is_superuser=True)
 
 
 def verify(clinic, user):
@@ -112,7 +97,7 @@ CASES = [
 @pytest.mark.parametrize(("action", "target", "role", "expected"), CASES)
 def test_service_matrix(clinics, action, target, role, expected):
     call, done, _ = MATRIX[action]
-    user = user_for(role, clinics)
+    user = user_in_role(role, own_clinic=clinics["own"])
     clinic = clinics[target]
     before = db_snapshot()
 
@@ -131,7 +116,7 @@ def test_service_matrix(clinics, action, target, role, expected):
      ("directory_admin", "resolve report")],
 )  # fmt: skip
 def test_an_inactive_account_is_refused(clinics, role, action):
-    user = user_for(role, clinics)
+    user = user_in_role(role, own_clinic=clinics["own"])
     user.is_active = False
     user.save()
     before = db_snapshot()

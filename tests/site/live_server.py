@@ -113,7 +113,8 @@ class Server:
 def gunicorn(tmp_path: Path, *, name: str = "server", **env):
     """Gunicorn with the project's config in production mode, one worker unless `env` says.
 
-    `env` adds or replaces environment variables (DATABASE_URL defaults to the test database).
+    `env` adds or replaces environment variables (DATABASE_URL defaults to the test database);
+    a value of None leaves the variable unset, so that the config's own default applies.
     """
     port = free_port()
     folder = tmp_path / name
@@ -132,6 +133,7 @@ def gunicorn(tmp_path: Path, *, name: str = "server", **env):
         GUNICORN_ACCESS_LOG="off",
     )
     environment.update(env)
+    environment = {key: value for key, value in environment.items() if value is not None}
     stdout_path, stderr_path = folder / "stdout.log", folder / "stderr.log"
     with stdout_path.open("w") as stdout, stderr_path.open("w") as stderr:
         process = subprocess.Popen(  # noqa: S603

@@ -5,27 +5,16 @@ database; everything it prints (access log on stdout, error log and Django's
 logs on stderr) is searched for what a visitor sent.
 """
 
-import http.client
-import os
 import re
 import runpy
-import secrets
-import signal
-import socket
-import subprocess
-import sys
-import time
 from http.cookies import SimpleCookie
-from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import pytest
 
 from clinics.models import ProblemReport
 from tests.factories import ClinicFactory
-
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-GUNICORN_CONF = BASE_DIR / "config" / "gunicorn.conf.py"
+from tests.site.live_server import GUNICORN_CONF, gunicorn, request
 
 SEARCH_WORDS = ("lonely", "thoughts")
 SEARCH_PATH = "/clinics/?q=lonely+thoughts&near=95816"
@@ -35,128 +24,11 @@ FORWARDED_FOR = "203.0.113.77"
 REFERER_MARKER = "came-from-marker"
 
 
-def database_url() -> str:
-    from django.db import connection
-
-    params = connection.settings_dict
-    user = quote(params["USER"] or "", safe="")
-    password = quote(params["PASSWORD"] or "", safe="")
-    credentials = f"{user}:{password}@" if password else f"{user}@"
-    host = params["HOST"] or "localhost"
-    if host.startswith("/"):
-        return f"postgres://{credentials}/{params['NAME']}?host={host}&port={params['PORT']}"
-    return f"postgres://{credentials}{host}:{params['PORT'] or 5432}/{params['NAME']}"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def request(port, method, path, headers=None, body=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.getheaders(), response.read().decode()
-    finally:
-        connection.close()
-
-
-class Server:
-    def __init__(self, process, port, stdout_path, stderr_path):
-        self.process = process
-        self.port = port
-        self.stdout_path = stdout_path
-        self.stderr_path = stderr_path
-
-    def output(self) -> str:
-        return self.stdout_path.read_text() + self.stderr_path.read_text()
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-
-
 @pytest.fixture
 def gunicorn_server(transactional_db, tmp_path):
     """Gunicorn with the project's own config, as deployed: production mode, default logs."""
-    port = free_port()
-    static_root = tmp_path / "static"
-    static_root.mkdir()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        # Whatever the developer's shell sets for these must not replace the defaults
-        # under test.
-        if key
-        not in {
-            "GUNICORN_ACCESS_LOG",
-            "GUNICORN_CMD_ARGS",
-            "DJANGO_LOG_LEVEL",
-            "DJANGO_DEBUG",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-            "EMBEDDED_DB_STOP_ON_EXIT",
-        }
-    }
-    env.update(
-        DJANGO_ENV="production",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=database_url(),
-        DJANGO_PROXY_COUNT="1",
-        DJANGO_VAR_DIR=str(tmp_path / "var"),
-        # As after collectstatic; whitenoise warns about a missing folder.
-        DJANGO_STATIC_ROOT=str(static_root),
-        WEB_CONCURRENCY="1",
-    )
-    stdout_path, stderr_path = tmp_path / "stdout.log", tmp_path / "stderr.log"
-    with stdout_path.open("w") as stdout, stderr_path.open("w") as stderr:
-        process = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "-c",
-                str(GUNICORN_CONF),
-                "--bind",
-                f"127.0.0.1:{port}",
-                # No control socket: it would replace the one of a `make run` on this host.
-                "--no-control-socket",
-            ],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=stdout,
-            stderr=stderr,
-            start_new_session=True,
-        )
-    server = Server(process, port, stdout_path, stderr_path)
-    try:
-        wait_until_ready(server)
+    with gunicorn(tmp_path, DJANGO_PROXY_COUNT="1", GUNICORN_ACCESS_LOG=None) as server:
         yield server
-    finally:
-        server.stop()
-
-
-def wait_until_ready(server: Server) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(f"gunicorn exited during start-up:\n{server.output()[-3000:]}")
-        try:
-            if request(server.port, "GET", "/healthz")[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    pytest.fail(f"gunicorn did not answer /healthz within 60 seconds:\n{server.output()[-3000:]}")
 
 
 def visitor_headers(port, **extra):

@@ -100,6 +100,13 @@ def test_pages_do_not_vary_by_accept_language(client, path):
 
 
 @pytest.mark.django_db
+def test_language_of_a_spanish_request_ends_with_it(client):
+    client.get("/es/")
+    assert translation.get_language() == "en"
+    assert reverse("clinics:clinic_list") == "/clinics/"
+
+
+@pytest.mark.django_db
 def test_language_cookie_does_not_change_an_english_page(client):
     client.cookies["django_language"] = "es"
     assert html_lang(client.get("/").content.decode()) == "en"

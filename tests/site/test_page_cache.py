@@ -26,14 +26,6 @@ from tests.factories import (
 JUNK = "utm_source=newsletter&x=123&fbclid=abc"
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def bumps(callbacks) -> int:
     return sum(callback is page_cache._bump_generation for callback in callbacks)
 
