@@ -284,15 +284,23 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     authors = adds_to("authors")
 
 
-class ReferenceFactory(factory.django.DjangoModelFactory):
+class SourceFactory(factory.django.DjangoModelFactory):
+    """The citation fields of articles.models.Source, which both kinds of citation share."""
+
+    class Meta:
+        abstract = True
+
+    order = factory.Sequence(lambda n: n)
+    authors = "Doe J, Roe R"
+    source = "Journal of Tests"
+
+
+class ReferenceFactory(SourceFactory):
     class Meta:
         model = Reference
 
     article = factory.SubFactory(ArticleFactory)
-    order = factory.Sequence(lambda n: n)
-    authors = "Doe J, Roe R"
     title = factory.Sequence(lambda n: f"A test study {n}")
-    source = "Journal of Tests"
     year = 2020
     doi = "10.1000/test.123"
 
@@ -306,14 +314,11 @@ class ContentReviewFactory(factory.django.DjangoModelFactory):
     condition = factory.LazyFunction(lambda: condition("ptsd"))
 
 
-class ContentSourceFactory(factory.django.DjangoModelFactory):
+class ContentSourceFactory(SourceFactory):
     class Meta:
         model = ContentSource
 
     review = factory.SubFactory(ContentReviewFactory)
-    order = factory.Sequence(lambda n: n)
-    authors = "Doe J, Roe R"
     title = factory.Sequence(lambda n: f"A source study {n}")
-    source = "Journal of Tests"
     year = 2021
     doi = "10.1000/source.456"

@@ -160,8 +160,14 @@ def _polib():
     return polib
 
 
+HEADER = (
+    "Spanish (as used in California, with usted) for the public site.\nREADME: English and Spanish."
+)
+
+
 def _new_catalogue(language: str):
     po = _polib().POFile(wrapwidth=100)
+    po.header = HEADER
     po.metadata = {
         "Project-Id-Version": "sacramento-ketamine-directory",
         "Language": language,
@@ -195,6 +201,7 @@ def update_catalogue(
     old = load_catalogue(language)
     previous = {(entry.msgctxt or "", entry.msgid): entry for entry in old if not entry.obsolete}
     po = _new_catalogue(language)
+    po.header = old.header or HEADER
     po.metadata.update({k: v for k, v in old.metadata.items() if k in ("Last-Translator",)})
     counts = {"kept": 0, "added": 0, "dropped": 0}
     messages = extract() if messages is None else messages

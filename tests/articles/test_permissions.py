@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article
+from tests.articles.workflow_helpers import TRANSITIONS
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,19 +137,6 @@ def test_workflow_buttons_refuse_get(client, people, role):
 
 # --- Services called directly (same rules outside the admin) -------------------
 
-SERVICE_CALLS = {
-    "submit": lambda article, user: services.article_submit(article=article, user=user),
-    "approve": lambda article, user: services.article_approve(article=article, user=user),
-    "send_back": lambda article, user: services.article_send_back(
-        article=article, user=user, note="Needs a source."
-    ),
-    "publish": lambda article, user: services.article_publish(article=article, user=user),
-    "schedule": lambda article, user: services.article_schedule(
-        article=article, user=user, publish_at=timezone.now() + datetime.timedelta(days=1)
-    ),
-    "unpublish": lambda article, user: services.article_unpublish(article=article, user=user),
-}
-
 SERVICE_CASES = [
     (action, role, expected) for action, role, expected in WORKFLOW_CASES if role != "anonymous"
 ]
@@ -161,11 +149,11 @@ def test_workflow_service_call(people, action, role, expected):
     before = snapshot(article)
     # The admin hides others' drafts from writers (404); the service itself refuses.
     if expected == OK:
-        SERVICE_CALLS[action](article, people[role])
+        TRANSITIONS[action](article, people[role])
         assert Article.objects.get(pk=article.pk).status == status_after
     else:
         with pytest.raises(PermissionDenied):
-            SERVICE_CALLS[action](article, people[role])
+            TRANSITIONS[action](article, people[role])
         assert snapshot(article) == before
 
 

@@ -6,14 +6,12 @@ buttons come from ``services.allowed_actions``, so the last tests prove that it
 and the transitions agree for every role and status.
 """
 
-import datetime
-
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 
 from articles import services
 from articles.models import Article
+from tests.articles.workflow_helpers import TRANSITIONS
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,20 +58,7 @@ def _restore(article, user):
     )
 
 
-# Each transition with valid input, so only the user and the status decide the outcome.
-SERVICE_CALLS = {
-    "submit": lambda article, user: services.article_submit(article=article, user=user),
-    "approve": lambda article, user: services.article_approve(article=article, user=user),
-    "send_back": lambda article, user: services.article_send_back(
-        article=article, user=user, note="Needs a source."
-    ),
-    "publish": lambda article, user: services.article_publish(article=article, user=user),
-    "schedule": lambda article, user: services.article_schedule(
-        article=article, user=user, publish_at=timezone.now() + datetime.timedelta(days=1)
-    ),
-    "unpublish": lambda article, user: services.article_unpublish(article=article, user=user),
-    "restore": _restore,
-}
+SERVICE_CALLS = {**TRANSITIONS, "restore": _restore}
 
 
 # --- Role × action, each from the status it starts from ---------------------------

@@ -3,7 +3,6 @@
 import logging
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 
 from tests.clinics.test_queries import SEARCH_QUERIES_EMPTY, SEARCH_QUERIES_WITHOUT_WORDS
