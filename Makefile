@@ -65,8 +65,12 @@ check: install-dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Two test processes (pytest-xdist), each with its own test database; TEST_WORKERS=0 runs
+# everything in one process, e.g. to debug with pdb.
+TEST_WORKERS ?= 2
+
 test: install-dev lint check
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: install-dev
 	$(PY) manage.py run_benchmark $(BENCH_ARGS)

@@ -13,6 +13,12 @@ def _no_page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(autouse=True)
+def _no_hsds_rate_limit(settings):
+    """Tests may call the open data API freely; the tests of the limit set one."""
+    settings.HSDS_RATE_LIMIT = 0
+
+
 @pytest.fixture
 def page_cache_on(settings):
     """The page cache on for one test, empty before and after it."""
@@ -51,3 +57,12 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb):
                 verbosity=0,
             )
             connection.creation.deserialize_db_from_string(snapshot)
+            # The rows came back with their ids; move each id sequence past them, or the
+            # next run's first insert would collide with a restored row.
+            from django.apps import apps
+            from django.core.management.color import no_style
+
+            models = [m for m in apps.get_models(include_auto_created=True) if m._meta.managed]
+            with connection.cursor() as cursor:
+                for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                    cursor.execute(statement)

@@ -10,11 +10,6 @@ from tests.factories import ClinicFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _no_rate_limit(settings):
-    settings.HSDS_RATE_LIMIT = 0
-
-
 @pytest.fixture
 def clinic():
     return ClinicFactory(name="Cors Clinic")

@@ -17,11 +17,6 @@ from tests.factories import ClinicFactory, condition
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _no_rate_limit(settings):
-    settings.HSDS_RATE_LIMIT = 0
-
-
 def export(client, tmp_path, name="export.ndjson"):
     """Our own full export, as a consumer would save it."""
     lines, response = get(client, "organizations?full=true&full_service=true&format=ndjson")

@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 SUMMER = datetime.datetime(2025, 6, 15, 12, tzinfo=datetime.UTC)
 
 
-@pytest.fixture(autouse=True)
-def _no_rate_limit(settings):
-    settings.HSDS_RATE_LIMIT = 0
-
-
 @pytest.fixture
 def directory():
     return make_directory()

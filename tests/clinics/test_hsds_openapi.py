@@ -30,11 +30,6 @@ LIST_PATHS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _no_rate_limit(settings):
-    settings.HSDS_RATE_LIMIT = 0
-
-
 def test_the_document_is_openapi_3_1_with_every_endpoint():
     document = DOCUMENT()
     assert document["openapi"] == "3.1.0"

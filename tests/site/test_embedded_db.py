@@ -3,7 +3,6 @@
 A test run stops the server afterwards only if that run started it.
 """
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import psycopg
 import pytest
 
 from config.site import embedded_db
+from tests.site.test_settings import run_manage
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -103,20 +103,10 @@ def test_keep_embedded_db_keeps_the_server_a_run_started(pgdata):
 
 def test_make_check_leaves_no_server_behind(pgdata):
     """`make check` and `make test` set EMBEDDED_DB_STOP_IF_STARTED=1 for every command."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "KEEP_EMBEDDED_DB", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    env.update(EMBEDDED_PGDATA=str(pgdata), EMBEDDED_DB_STOP_IF_STARTED="1")
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "check"],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    result = run_manage(
+        "check",
+        env_overrides={"EMBEDDED_PGDATA": str(pgdata), "EMBEDDED_DB_STOP_IF_STARTED": "1"},
+        remove=("DATABASE_URL", "KEEP_EMBEDDED_DB"),
     )
     assert result.returncode == 0, result.stderr
     assert embedded_db.is_running(pgdata) is False
