@@ -1166,6 +1166,10 @@ class ListingRequest(models.Model):
     )
     # Keyed hash of the sender's IP address, for the rate limit only (as ProblemReport).
     sender_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # The language of the page the request was sent from: the requester's mails use it.
+    language = models.CharField(
+        max_length=7, choices=settings.LANGUAGES, default="en", editable=False
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     staff_notes = models.TextField(
         blank=True, help_text="For directory admins only, e.g. how the requester was checked."

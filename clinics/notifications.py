@@ -133,6 +133,7 @@ def _send_listing_request_approved(*, listing_request: ListingRequest) -> None:
             "sign_in_url": absolute_url(reverse("admin:login")),
             "clinic_admin_url": _admin_url(listing_request.clinic),
         },
+        language=listing_request.language,
     )
 
 
@@ -149,4 +150,5 @@ def _send_listing_request_rejected(*, listing_request: ListingRequest) -> None:
             "clinic_name": listing_request.clinic_name,
             "is_claim": listing_request.kind == ListingRequest.Kind.CLAIM,
         },
+        language=listing_request.language,
     )

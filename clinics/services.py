@@ -390,8 +390,11 @@ def listing_request_submit(
     contact_email: str,
     contact_phone: str,
     ip_address: str,
+    language: str = "en",
 ) -> ListingRequest:
     """Store a request to list a new clinic (``clinic=None``) or to manage ``clinic``.
+
+    ``language`` is that of the page the request came from; the requester's mails use it.
 
     Raises ListingRequestRateLimited when the sender already sent LISTING_REQUEST_LIMIT
     requests in the last LISTING_REQUEST_WINDOW. Tells the directory admins (after commit).
@@ -419,6 +422,7 @@ def listing_request_submit(
         contact_email=contact_email.strip(),
         contact_phone=contact_phone,
         sender_fingerprint=fingerprint,
+        language=language,
     )
     listing_request.full_clean(exclude=["clinic"])
     listing_request.save()

@@ -3,7 +3,15 @@ from django.contrib.sitemaps import Sitemap
 from clinics.models import Clinic, Condition, Treatment
 
 
-class ClinicSitemap(Sitemap):
+class BilingualSitemap(Sitemap):
+    """Each page in English and under /es/, with hreflang alternates (Django's i18n sitemap)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ClinicSitemap(BilingualSitemap):
     changefreq = "weekly"
     priority = 0.8
 
@@ -14,7 +22,7 @@ class ClinicSitemap(Sitemap):
         return clinic.updated_at
 
 
-class ConditionSitemap(Sitemap):
+class ConditionSitemap(BilingualSitemap):
     changefreq = "monthly"
     priority = 0.7
 
@@ -22,7 +30,7 @@ class ConditionSitemap(Sitemap):
         return Condition.objects.only("slug")
 
 
-class TreatmentSitemap(Sitemap):
+class TreatmentSitemap(BilingualSitemap):
     changefreq = "monthly"
     priority = 0.7
 

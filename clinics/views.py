@@ -317,6 +317,7 @@ def listing_request_create(request):
                     clinic=claimed,
                     **form.listing_details(),
                     ip_address=request.META.get("REMOTE_ADDR", ""),
+                    language=request.LANGUAGE_CODE,
                 )
             except services.ListingRequestRateLimited as exc:
                 form.add_error(None, str(exc))

@@ -56,14 +56,19 @@ def without(addresses: Iterable[str], *users) -> list[str]:
     return [address for address in addresses if address.casefold() not in own]
 
 
-def send_templated_mail(template: str, *, recipients: Iterable[str], context: dict) -> int:
-    """Send the message ``emails/<template>`` to each address; returns how many were sent."""
+def send_templated_mail(
+    template: str, *, recipients: Iterable[str], context: dict, language: str = ""
+) -> int:
+    """Send the message ``emails/<template>`` to each address; returns how many were sent.
+
+    ``language`` is for mail to a member of the public, in the language they wrote in.
+    """
     recipients = sorted(set(recipients))
     if not recipients:
         return 0
     context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
     # Staff mail is in English, like the admin, even when a Spanish page's form sent it.
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
         text = render_to_string(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)

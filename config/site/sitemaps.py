@@ -5,8 +5,13 @@ from django.urls import reverse
 
 
 class PageSitemap(Sitemap):
+    """Each page in English and under /es/, with hreflang alternates (Django's i18n sitemap)."""
+
     changefreq = "monthly"
     priority = 0.5
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return [
