@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import PasswordResetConfirmView
@@ -31,6 +32,8 @@ from clinics.search import (
 from config.site.page_cache import cache_public_page
 
 PAGE_SIZE = 20
+# What a clinic's web address (slug) can look like; anything else names no clinic.
+SLUG_PATTERN = re.compile(r"[-\w]+")
 CONDITION_PAGE_CLINICS = 20
 
 
@@ -298,6 +301,8 @@ def listing_request_create(request):
     # ?clinic=<slug> (a hidden field once posted) claims that listing; without it, a new one.
     params = request.POST if request.method == "POST" else request.GET
     claim_slug = params.get("clinic", "").strip()
+    if claim_slug and not SLUG_PATTERN.fullmatch(claim_slug):
+        raise Http404("No clinic has this address.")  # e.g. a NUL byte PostgreSQL would refuse
     claimed = get_object_or_404(Clinic.objects.published(), slug=claim_slug) if claim_slug else None
     if request.method == "POST":
         form = ListingRequestForm(request.POST)

@@ -203,3 +203,10 @@ def test_the_form_needs_a_csrf_token():
 
     assert strict.post(FORM_URL, details(), REMOTE_ADDR=VISITOR_IP).status_code == 403
     assert not ListingRequest.objects.exists()
+
+
+@pytest.mark.parametrize("claimed", ["%00", "a%00b", "bad/slug", "%ff%fe"])
+def test_claiming_an_address_that_cannot_be_a_slug_is_not_found(client, claimed):
+    """A NUL byte or other junk in ?clinic= is "no such listing", never a server error."""
+    response = client.get(f"/clinics/list-your-clinic/?clinic={claimed}")
+    assert response.status_code == 404
