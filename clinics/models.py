@@ -426,7 +426,7 @@ class Clinic(models.Model):
             models.Index(fields=["latitude", "longitude"], name="clinic_lat_lng_idx"),
             GinIndex(fields=["languages"], name="clinic_languages_gin"),
             models.Index(fields=["last_verified_on"], name="clinic_last_verified_idx"),
-            # Search (issue 3): typo-tolerant word matching, and the yes/no filter.
+            # Search: typo-tolerant word matching on names and towns, and the yes/no filter.
             GinIndex(fields=["name"], name="clinic_name_trgm", opclasses=["gin_trgm_ops"]),
             GinIndex(fields=["city"], name="clinic_city_trgm", opclasses=["gin_trgm_ops"]),
             GinIndex(SearchVector("description", config="english"), name="clinic_description_fts"),
@@ -531,7 +531,7 @@ class Clinic(models.Model):
             if code in Credential.values
         ]
 
-    # --- Shown by the search results and the clinic page (issue 3) ---
+    # --- Shown by the search results and the clinic page ---
 
     def headline_price(self, treatment_slug: str | None = None) -> HeadlinePrice | None:
         """The one price a search card states: a treatment's lowest self-pay price a session.

@@ -252,7 +252,7 @@ def clinic_compare(request):
     )
 
 
-# --- Problem reports from the public (issue 4) ---
+# --- Problem reports from the public ---
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

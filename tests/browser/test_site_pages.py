@@ -60,3 +60,17 @@ def test_visitor_follows_the_footer_to_the_editorial_policy_and_the_ordering_pag
     page.wait_for_url("**/how-results-are-ordered/")
     expect(page.get_by_role("heading", level=1)).to_have_text("How results are ordered")
     assert_accessible(page)
+
+
+def test_visitor_reads_a_treatment_page_and_the_open_data_page(page):
+    """Pages reached from clinic pages and the footer are accessible too."""
+    page.goto("/treatments/spravato/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Spravato")
+    expect(page.get_by_text("Get help right away")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto("/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Open data").click()
+    page.wait_for_url("**/open-data/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)

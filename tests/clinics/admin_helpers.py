@@ -1,4 +1,4 @@
-"""Shared helpers for the admin tests (issue 4): form payloads and a database snapshot."""
+"""Shared helpers for the admin tests: form payloads and a database snapshot."""
 
 from __future__ import annotations
 

@@ -258,3 +258,19 @@ def test_index_is_reused_while_nothing_changes(directory, django_assert_num_quer
     index = search_index.current()
     with django_assert_num_queries(1):
         assert search_index.current() is index
+
+
+@pytest.mark.django_db
+def test_index_sql_finds_the_same_clinics_as_the_listed_queryset():
+    """The index's raw SQL and Clinic.objects.listed() agree on which clinics are findable."""
+    from django.db import connection
+
+    from clinics.models import Clinic
+    from clinics.search_index import FINDABLE_SQL
+
+    for status in ("listed", "temporarily_closed", "closed", "draft"):
+        ClinicFactory(status=status)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM clinics_clinic WHERE {FINDABLE_SQL}")  # noqa: S608
+        from_sql = {row[0] for row in cursor.fetchall()}
+    assert from_sql == set(Clinic.objects.listed().values_list("pk", flat=True))
